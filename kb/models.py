@@ -1,0 +1,73 @@
+"""The site's own models: the custom image, the home page and the shared base of public pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+
+SAFE_RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
+
+
+class CustomImage(AbstractImage):
+    """Praxis's image model, swappable from the first migration; adds a credit line."""
+
+    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+
+    admin_form_fields = Image.admin_form_fields + ("credit",)
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Every public content page: a summary shown in listings, cards and feeds."""
+
+    summary = models.TextField(
+        _("résumé"),
+        help_text=_(
+            "Deux à quatre phrases, affichées dans les listes et les résultats de recherche."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(Page):
+    """The home page: what Praxis is, the latest sheets and the themes."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=SAFE_RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.models import ExperiencePage, Theme
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_experiences"] = (
+            ExperiencePage.objects.live()
+            .public()
+            .order_by("-first_published_at")
+            .prefetch_related("themes")[:6]
+        )
+        context["themes"] = Theme.objects.with_page_counts().filter(parent__isnull=True)
+        context["sections"] = self.get_children().live().public().specific()
+        return context

@@ -1,0 +1,12 @@
+"""Settings for the test suite (``make test``)."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "praxis-test-only-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

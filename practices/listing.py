@@ -1,0 +1,72 @@
+"""Filtering of practice listings (theme, tag, region, authority type, year), shared by every index."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from practices.choices import AuthorityType, Region
+from practices.models.taxonomy import Theme
+
+
+class ListingFilterForm(forms.Form):
+    """Validates the query string of a listing; an unknown value is an error shown to the reader."""
+
+    theme = forms.SlugField(required=False, label=_("Thème"))
+    tag = forms.SlugField(required=False, label=_("Étiquette"), allow_unicode=True)
+    region = forms.ChoiceField(
+        required=False, label=_("Région"), choices=[("", _("Toutes les régions")), *Region.choices]
+    )
+    authority_type = forms.ChoiceField(
+        required=False,
+        label=_("Type de structure"),
+        choices=[("", _("Tous les types")), *AuthorityType.choices],
+    )
+    year = forms.IntegerField(required=False, label=_("Année"), min_value=1945, max_value=2100)
+
+    def __init__(self, model, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.model = model
+        self.fields["theme"].widget = forms.Select(
+            choices=[("", _("Tous les thèmes"))] + [(t.slug, t.name) for t in Theme.objects.all()]
+        )
+        if model.year_lookup is None:
+            del self.fields["year"]
+
+    def clean_theme(self):
+        slug = self.cleaned_data["theme"]
+        if slug and not Theme.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Ce thème n'existe pas."))
+        return slug
+
+    def clean_tag(self):
+        slug = self.cleaned_data["tag"]
+        if slug and not Tag.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Cette étiquette n'existe pas."))
+        return slug
+
+    def filter(self, pages):
+        data = self.cleaned_data
+        if data.get("theme"):
+            pages = pages.filter(themes__slug=data["theme"])
+        if data.get("tag"):
+            pages = pages.filter(tags__slug=data["tag"])
+        if data.get("region"):
+            pages = pages.filter(region=data["region"])
+        if data.get("authority_type"):
+            pages = pages.filter(authority_type=data["authority_type"])
+        if data.get("year"):
+            pages = pages.filter(**{self.model.year_lookup: data["year"]})
+        return pages.distinct()
+
+    def active_filters(self):
+        """(label, value label) pairs of the filters in force, for the page to say what it shows."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        shown = []
+        for name, value in self.cleaned_data.items():
+            if value in ("", None):
+                continue
+            field = self.fields[name]
+            choices = dict(getattr(field.widget, "choices", []) or [])
+            shown.append((field.label, choices.get(value, value)))
+        return shown

@@ -1,0 +1,86 @@
+"""Events: meetings of the profession such as the 2014 Rencontres nationales."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from practices.blocks import PROGRAMME_BLOCKS, SYNTHESIS_BLOCKS
+
+from .base import PracticeIndexPage, PracticePage
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.EventPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class EventPage(PracticePage):
+    start_date = models.DateField(_("date de début"))
+    end_date = models.DateField(_("date de fin"), null=True, blank=True)
+    place = models.CharField(_("lieu"), max_length=255)
+    organisers = models.TextField(_("organisateurs"), blank=True, help_text=_("Un par ligne."))
+    programme = StreamField(PROGRAMME_BLOCKS, blank=True, verbose_name=_("programme"))
+    tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("étiquettes"))
+    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("ce qui s'est dit"))
+
+    year_lookup = "start_date__year"
+    listing_order = 50
+
+    content_panels = PracticePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("place"),
+                FieldRowPanel([FieldPanel("authority_type"), FieldPanel("region")]),
+                FieldPanel("organisers"),
+            ],
+            heading=_("Quand, où, par qui"),
+        ),
+        FieldPanel("programme"),
+        *PracticePage.classification_panels,
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["practices.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+    @property
+    def year(self):
+        return self.start_date.year if self.start_date else None
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("La date de fin doit être égale ou postérieure à la date de début.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from .workshop import WorkshopOutcomePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = (
+            WorkshopOutcomePage.objects.live()
+            .public()
+            .filter(event=self)
+            .order_by("round", "title")
+        )
+        return context
+
+
+class EventIndexPage(PracticeIndexPage):
+    listing_model = EventPage
+    subpage_types = ["practices.EventPage"]
+
+    class Meta:
+        verbose_name = _("rubrique des événements")

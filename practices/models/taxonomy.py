@@ -1,0 +1,88 @@
+"""Themes: the curated taxonomy, one optional level of parent, ordered by moderators."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class ThemeQuerySet(models.QuerySet):
+    def with_page_counts(self):
+        """Annotate ``page_count``: the live pages of every practice type carrying the theme."""
+        from .base import practice_page_models
+
+        total = Value(0)
+        for model in practice_page_models():
+            through = model.themes.through
+            count = (
+                through.objects.filter(
+                    theme=OuterRef("pk"), **{f"{model._meta.model_name}__live": True}
+                )
+                .order_by()
+                .values("theme")
+                .annotate(n=models.Count("pk"))
+                .values("n")
+            )
+            total = total + Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
+        return self.annotate(page_count=total)
+
+
+class Theme(index.Indexed, models.Model):
+    name = models.CharField(_("nom"), max_length=120, unique=True)
+    slug = models.SlugField(_("identifiant d'adresse"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thème parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+
+    objects = ThemeQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("order"),
+        FieldPanel("parent"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Un thème ne peut pas être son propre parent.")})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": _("Le thème parent doit être un thème de premier niveau.")}
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Ce thème a des sous-thèmes : il ne peut pas devenir lui-même un sous-thème."
+                    )
+                }
+            )
+
+    def get_absolute_url(self):
+        return reverse("practices:theme", kwargs={"slug": self.slug})

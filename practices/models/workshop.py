@@ -1,0 +1,78 @@
+"""Workshop outcomes: what a workshop of an event worked on and concluded."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from practices.blocks import SYNTHESIS_BLOCKS
+
+from .base import PracticeIndexPage, PracticePage
+
+
+class WorkshopOutcomePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.WorkshopOutcomePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class WorkshopOutcomePage(PracticePage):
+    event = models.ForeignKey(
+        "practices.EventPage",
+        verbose_name=_("événement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshop_outcomes",
+    )
+    round = models.PositiveSmallIntegerField(_("session (round)"), null=True, blank=True)
+    question = models.TextField(_("question travaillée"))
+    experiences = ParentalManyToManyField(
+        "practices.ExperiencePage",
+        verbose_name=_("expériences présentées"),
+        blank=True,
+        related_name="workshops",
+    )
+    tags = ClusterTaggableManager(
+        through=WorkshopOutcomePageTag, blank=True, verbose_name=_("étiquettes")
+    )
+    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("synthèse collective"))
+
+    year_lookup = "event__start_date__year"
+    listing_order = 40
+
+    content_panels = PracticePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("event"), FieldPanel("round"), FieldPanel("question")],
+            heading=_("L'atelier"),
+        ),
+        FieldPanel("experiences"),
+        *PracticePage.classification_panels,
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["practices.WorkshopOutcomeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("restitution d'atelier")
+        verbose_name_plural = _("restitutions d'ateliers")
+
+    @property
+    def year(self):
+        return self.event.start_date.year if self.event_id and self.event.start_date else None
+
+    @classmethod
+    def listing_queryset(cls):
+        return super().listing_queryset().select_related("event")
+
+
+class WorkshopOutcomeIndexPage(PracticeIndexPage):
+    listing_model = WorkshopOutcomePage
+    subpage_types = ["practices.WorkshopOutcomePage"]
+
+    class Meta:
+        verbose_name = _("rubrique des restitutions d'ateliers")
