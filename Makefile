@@ -1,0 +1,61 @@
+# Praxis — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
+
+.PHONY: run test install migrate demo lint format check-migrations check-messages messages browser-deps benchmark clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+## Serve the site with the demo corpus on http://127.0.0.1:8000
+run: demo
+	@echo "Praxis : http://127.0.0.1:8000/  (administration : http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present)
+test: install
+	$(BIN)/python manage.py check --settings=kb.settings.test
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kb.settings.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory check-messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+## Regenerate locale/fr after changing displayed strings
+messages: install
+	$(BIN)/python manage.py makemessages --locale fr --no-location --no-obsolete --ignore=.venv --ignore=node_modules
+	$(BIN)/python manage.py compilemessages --locale fr --ignore=.venv
+
+## Fails when a displayed string is missing from the committed catalogue
+check-messages: install
+	@tmp=$$(mktemp -d); cp locale/fr/LC_MESSAGES/django.po $$tmp/before.po; \
+	$(BIN)/python manage.py makemessages --locale fr --no-location --no-obsolete --ignore=.venv --ignore=node_modules >/dev/null; \
+	if ! diff -q -I '^"POT-Creation-Date' $$tmp/before.po locale/fr/LC_MESSAGES/django.po >/dev/null; then \
+	  diff -u -I '^"POT-Creation-Date' $$tmp/before.po locale/fr/LC_MESSAGES/django.po | head -40; \
+	  cp $$tmp/before.po locale/fr/LC_MESSAGES/django.po; \
+	  echo "locale/fr is out of date: run 'make messages' and commit it."; exit 1; \
+	fi; cp $$tmp/before.po locale/fr/LC_MESSAGES/django.po
+
+clean:
+	rm -rf var static_collected .pytest_cache
