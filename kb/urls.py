@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("accessibilite/", views.AccessibilityStatementView.as_view(), name="accessibility"),
 ]
 
 if settings.DEBUG:

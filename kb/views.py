@@ -1,8 +1,13 @@
-"""Site-wide views: error pages and robots.txt."""
+"""Site-wide views: error pages, robots.txt and the accessibility statement."""
 
+import datetime
+from email.utils import parseaddr
+
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.views.generic import TemplateView
 
 
 def page_not_found(request, exception=None):
@@ -23,3 +28,21 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class AccessibilityStatementView(TemplateView):
+    """The accessibility statement ("Déclaration d'accessibilité"), in the RGAA format.
+
+    It claims only what the browser tests (tests/browser/) check; update ``established_on`` and
+    the template when an audit or a new test campaign changes the results.
+    """
+
+    template_name = "kb/accessibility.html"
+    established_on = datetime.date(2026, 11, 26)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["established_on"] = self.established_on
+        context["contact_email"] = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        context["site_url"] = self.request.build_absolute_uri("/")
+        return context
