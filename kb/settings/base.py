@@ -17,6 +17,8 @@ VAR_DIR = Path(os.environ.get("PRAXIS_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "kb",
     "practices",
+    "kb.accounts",
+    "kb.moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -136,6 +138,27 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
+# Accounts (django-allauth; kb/accounts): e-mail log-in, confirmed e-mail, then a moderator's approval.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "kb.accounts.forms.SignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# A duplicate e-mail at sign-up gets a clear message (the issue asks for it) rather than a silent e-mail.
+ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Praxis] "
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "kb.accounts.adapter.AccountAdapter"
+# Against password guessing: failed log-ins per IP address and per account (e-mail).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
+WAGTAIL_FRONTEND_LOGIN_URL = "/comptes/login/"
+PRAXIS_ATTACHMENT_MAX_SIZE = 5 * 1024 * 1024
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Praxis"
 WAGTAILIMAGES_IMAGE_MODEL = "kb.CustomImage"
@@ -152,6 +175,9 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Praxis <praxis@localhost>"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Praxis <praxis@localhost>")
 
 LOGGING = {

@@ -1,0 +1,103 @@
+"""Sign-up (the professional fields on top of allauth's e-mail and password), profile and decisions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from practices.choices import AuthorityType
+
+from .models import Profile
+
+
+class ProfessionalFieldsMixin(forms.Form):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=255,
+        help_text=_("Collectivité, association, établissement… où vous travaillez."),
+    )
+    job_title = forms.CharField(label=_("Fonction"), max_length=255)
+    authority_type = forms.ChoiceField(
+        label=_("Type de structure"), choices=[("", "---------"), *AuthorityType.choices]
+    )
+
+
+class SignupForm(ProfessionalFieldsMixin):
+    """Used by allauth as ACCOUNT_SIGNUP_FORM_CLASS: its fields come before e-mail and password."""
+
+    motivation = forms.CharField(
+        label=_("Pourquoi souhaitez-vous rejoindre Praxis ?"),
+        help_text=_("Une ou deux phrases, lues par les modérateurs qui valident les inscriptions."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def signup(self, request, user):
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+        Profile.objects.update_or_create(
+            user=user,
+            defaults={
+                "organisation": self.cleaned_data["organisation"],
+                "job_title": self.cleaned_data["job_title"],
+                "authority_type": self.cleaned_data["authority_type"],
+                "motivation": self.cleaned_data["motivation"],
+                "status": Profile.Status.PENDING,
+            },
+        )
+
+
+class ProfileForm(ProfessionalFieldsMixin):
+    """What a person may change on their own profile (not the approval status)."""
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        profile = getattr(user, "praxis_profile", None)
+        initial = {"first_name": user.first_name, "last_name": user.last_name}
+        if profile:
+            initial.update(
+                organisation=profile.organisation,
+                job_title=profile.job_title,
+                authority_type=profile.authority_type,
+            )
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def save(self):
+        data = self.cleaned_data
+        self.user.first_name = data["first_name"]
+        self.user.last_name = data["last_name"]
+        self.user.save(update_fields=["first_name", "last_name"])
+        Profile.objects.update_or_create(
+            user=self.user,
+            defaults={
+                "organisation": data["organisation"],
+                "job_title": data["job_title"],
+                "authority_type": data["authority_type"],
+            },
+        )
+
+
+class DecisionForm(forms.Form):
+    APPROVE, REFUSE = "approve", "refuse"
+
+    decision = forms.ChoiceField(
+        label=_("Décision"),
+        choices=[(APPROVE, _("Valider l'inscription")), (REFUSE, _("Refuser l'inscription"))],
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Message envoyé à la personne"),
+        help_text=_("Obligatoire en cas de refus : expliquez-en la raison."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.REFUSE and not cleaned.get("message", "").strip():
+            self.add_error(
+                "message", _("Expliquez à la personne pourquoi son inscription est refusée.")
+            )
+        return cleaned

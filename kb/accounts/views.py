@@ -1,0 +1,128 @@
+"""The profile page, and the moderators' registration desk (in the Wagtail admin)."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .emails import notify_decision, notify_promotion
+from .forms import DecisionForm, ProfileForm
+from .models import Profile
+from .roles import CONTRIBUTORS, MEMBERS, forget_groups, is_moderator
+
+
+@login_required
+def profile(request):
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, user=user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Votre profil a été enregistré."))
+            return redirect("accounts:profile")
+    else:
+        form = ProfileForm(user=user)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "profile": Profile.objects.filter(user=user).first(),
+            "group_names": list(user.groups.values_list("name", flat=True)),
+        },
+    )
+
+
+def _moderator_only(request):
+    if not is_moderator(request.user):
+        raise PermissionDenied
+
+
+def registrations(request):
+    _moderator_only(request)
+    status = request.GET.get("statut", Profile.Status.PENDING)
+    if status not in Profile.Status.values:
+        status = Profile.Status.PENDING
+    profiles = Profile.objects.filter(status=status).select_related("user", "decided_by")
+    page_obj = Paginator(profiles, 50).get_page(request.GET.get("p"))
+    return render(
+        request,
+        "accounts/admin/registrations.html",
+        {
+            "page_obj": page_obj,
+            "status": status,
+            "statuses": Profile.Status.choices,
+            "contributors": set(
+                Group.objects.get(name=CONTRIBUTORS).user_set.values_list("pk", flat=True)
+            ),
+        },
+    )
+
+
+def decide(request, profile_id):
+    _moderator_only(request)
+    profile = get_object_or_404(Profile.objects.select_related("user"), pk=profile_id)
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            with transaction.atomic():
+                profile = Profile.objects.select_for_update().get(pk=profile.pk)
+                approve = form.cleaned_data["decision"] == DecisionForm.APPROVE
+                profile.status = Profile.Status.APPROVED if approve else Profile.Status.REFUSED
+                profile.decision_message = form.cleaned_data["message"].strip()
+                profile.decided_by = request.user
+                profile.decided_at = timezone.now()
+                profile.save()
+                user = profile.user
+                if approve:
+                    user.groups.add(Group.objects.get(name=MEMBERS))
+                else:
+                    user.groups.clear()
+                forget_groups(user)
+            notify_decision(profile)
+            if approve:
+                messages.success(
+                    request, _("L'inscription de %(name)s est validée.") % {"name": profile}
+                )
+            else:
+                messages.success(
+                    request, _("L'inscription de %(name)s est refusée.") % {"name": profile}
+                )
+            return redirect("accounts_admin:registrations")
+    else:
+        form = DecisionForm()
+    return render(request, "accounts/admin/decide.html", {"profile": profile, "form": form})
+
+
+@require_POST
+def promote(request, user_id):
+    """Make an approved member a contributor (or take the role back)."""
+    _moderator_only(request)
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    group_names = set(user.groups.values_list("name", flat=True))
+    contributors = Group.objects.get(name=CONTRIBUTORS)
+    if request.POST.get("retirer"):
+        user.groups.remove(contributors)
+        messages.success(
+            request, _("%(name)s n'est plus contributeur.") % {"name": user.get_full_name()}
+        )
+    elif MEMBERS not in group_names:
+        messages.error(
+            request,
+            _("Seul un membre dont l'inscription est validée peut devenir contributeur."),
+        )
+    else:
+        user.groups.add(contributors)
+        notify_promotion(user)
+        messages.success(
+            request, _("%(name)s peut désormais contribuer.") % {"name": user.get_full_name()}
+        )
+    return redirect(reverse("accounts_admin:registrations") + "?statut=approved")

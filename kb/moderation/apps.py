@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationConfig(AppConfig):
+    name = "kb.moderation"
+    label = "moderation"
+    verbose_name = _("Contribution et modération")
+    default_auto_field = "django.db.models.BigAutoField"
