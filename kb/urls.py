@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views
+from kb.api import api_router
 
 handler404 = "kb.views.page_not_found"
 handler500 = "kb.views.server_error"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("", include("kb.moderation.urls")),
     path("", include("practices.urls")),
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accessibilite/", views.AccessibilityStatementView.as_view(), name="accessibility"),

@@ -1,6 +1,7 @@
 """Filtering of practice listings (theme, tag, region, authority type, year), shared by every index."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -31,6 +32,14 @@ class ListingFilterForm(forms.Form):
         )
         if model.year_lookup is None:
             del self.fields["year"]
+        # Type-specific filters: the model lists its own choice fields (e.g. a job's catégorie).
+        for name in getattr(model, "listing_filter_fields", ()):
+            model_field = model._meta.get_field(name)
+            self.fields[name] = forms.ChoiceField(
+                required=False,
+                label=capfirst(model_field.verbose_name),
+                choices=[("", _("Toutes les valeurs")), *model_field.choices],
+            )
 
     def clean_theme(self):
         slug = self.cleaned_data["theme"]
@@ -56,6 +65,9 @@ class ListingFilterForm(forms.Form):
             pages = pages.filter(authority_type=data["authority_type"])
         if data.get("year"):
             pages = pages.filter(**{self.model.year_lookup: data["year"]})
+        for name in getattr(self.model, "listing_filter_fields", ()):
+            if data.get(name):
+                pages = pages.filter(**{name: data[name]})
         return pages.distinct()
 
     def active_filters(self):

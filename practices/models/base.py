@@ -44,6 +44,8 @@ class PracticePage(BasePage):
 
     year_lookup = None
     listing_order = 100
+    # Names of the type's own choice fields the listing also filters on (see practices.listing).
+    listing_filter_fields = ()
 
     classification_panels = [
         MultiFieldPanel(

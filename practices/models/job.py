@@ -55,6 +55,8 @@ class JobDescriptionPage(PracticePage):
 
     year_lookup = "date__year"
     listing_order = 20
+    # Extra filters of the listing, its CSV export and its feeds (practices.listing).
+    listing_filter_fields = ("category", "sector", "status")
 
     content_panels = PracticePage.content_panels + [
         MultiFieldPanel(

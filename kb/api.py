@@ -1,0 +1,224 @@
+"""Open data: the read-only JSON API (Wagtail API v2) at ``/api/v2/pages/``.
+
+Every live public page is listed (drafts and members-only pages never are); practice pages carry
+their structured fields, themes and tags, described once in ``practices.exports``. Filters:
+``type`` (e.g. ``practices.JobDescriptionPage``), ``theme`` and ``tag`` (slugs), ``region``,
+``authority_type`` (codes) and ``year``. An unknown value answers 400 with a French message.
+"""
+
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, prefetch_related_objects
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.fields import Field, SkipField
+from rest_framework.response import Response
+from taggit.models import Tag
+from wagtail.api.conf import APIField
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
+
+from practices.choices import AuthorityType, Region
+from practices.exports import common_columns, own_columns
+from practices.models import PracticePage, Theme, practice_page_models
+
+PRAXIS_FILTERS = ("theme", "tag", "region", "authority_type", "year")
+
+
+class FrenchBadRequest(BadRequestError):
+    """A 400 whose message is already written for the reader."""
+
+
+class PracticeField(Field):
+    """A read-only field computed from the (specific) page; absent on non-practice pages."""
+
+    def __init__(self, compute, **kwargs):
+        self.compute = compute
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        if not isinstance(instance, PracticePage):
+            raise SkipField
+        return instance
+
+    def to_representation(self, page):
+        return self.compute(page, self.context.get("request"))
+
+
+def _themes(page, request):
+    return [{"slug": t.slug, "name": t.name} for t in page.themes.all()]
+
+
+def _tags(page, request):
+    return [{"slug": t.slug, "name": t.name} for t in page.tags.all()]
+
+
+def _details(page, request):
+    return {c.name: c.value(page, request) for c in own_columns(type(page))}
+
+
+def _column(column):
+    return lambda page, request: column.value(page, request)
+
+
+def praxis_api_fields():
+    fields = [
+        APIField(column.name, serializer=PracticeField(_column(column)))
+        for column in common_columns()
+    ]
+    fields += [
+        APIField("themes", serializer=PracticeField(_themes)),
+        APIField("tags", serializer=PracticeField(_tags)),
+        APIField("details", serializer=PracticeField(_details)),
+    ]
+    return fields
+
+
+PRAXIS_FIELD_NAMES = [field.name for field in praxis_api_fields()]
+
+
+class PraxisFieldsFilter(FieldsFilter):
+    """Wagtail's field filter, leaving Praxis's filters to the view and never answering a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except BadRequestError:
+            raise
+        except (ValueError, TypeError) as exc:
+            raise FrenchBadRequest(_("Une valeur de filtre n'est pas valide.")) from exc
+
+
+class PraxisPagesAPIViewSet(PagesAPIViewSet):
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(PRAXIS_FILTERS)
+    filter_backends = [
+        PraxisFieldsFilter if backend is FieldsFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + PRAXIS_FIELD_NAMES
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return super().get_body_fields(model) + praxis_api_fields()
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            # Our fields are computed: filtering goes through the Praxis filters only.
+            fields = [name for name in fields if name not in PRAXIS_FIELD_NAMES]
+        return fields
+
+    def handle_exception(self, exc):
+        if isinstance(exc, FrenchBadRequest):
+            return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, BadRequestError):
+            message = _("Requête invalide : %(detail)s") % {"detail": exc}
+            return Response({"message": message}, status=status.HTTP_400_BAD_REQUEST)
+        return super().handle_exception(exc)
+
+    # --- Praxis filters ---------------------------------------------------------------------
+
+    def praxis_filters(self):
+        """The Praxis filters of the query string, validated; unknown values are refused."""
+        params = self.request.GET
+        cleaned = {}
+        if "type" in params:
+            try:
+                page_models_from_string(params["type"])
+            except (LookupError, ValueError) as exc:
+                known = ", ".join(m._meta.label for m in practice_page_models())
+                raise FrenchBadRequest(
+                    _("Type de page inconnu : « %(value)s ». Types possibles : %(known)s.")
+                    % {"value": params["type"], "known": known}
+                ) from exc
+        theme = params.get("theme")
+        if theme is not None:
+            if not Theme.objects.filter(slug=theme).exists():
+                raise FrenchBadRequest(_("Thème inconnu : « %(value)s ».") % {"value": theme})
+            cleaned["themes__slug"] = theme
+        tag = params.get("tag")
+        if tag is not None:
+            if not Tag.objects.filter(slug=tag).exists():
+                raise FrenchBadRequest(_("Étiquette inconnue : « %(value)s ».") % {"value": tag})
+            cleaned["tags__slug"] = tag
+        for name, choices, message in (
+            (
+                "region",
+                Region,
+                _("Région inconnue : « %(value)s ». Valeurs possibles : %(known)s."),
+            ),
+            (
+                "authority_type",
+                AuthorityType,
+                _("Type de structure inconnu : « %(value)s ». Valeurs possibles : %(known)s."),
+            ),
+        ):
+            value = params.get(name)
+            if value is not None:
+                if value not in choices.values:
+                    raise FrenchBadRequest(
+                        message % {"value": value, "known": ", ".join(choices.values)}
+                    )
+                cleaned[name] = value
+        year = params.get("year")
+        if year is not None:
+            try:
+                year_value = int(year)
+                if not 1945 <= year_value <= 2100:
+                    raise ValueError
+            except ValueError as exc:
+                raise FrenchBadRequest(
+                    _("Année invalide : « %(value)s ». Indiquez une année entre 1945 et 2100.")
+                    % {"value": year}
+                ) from exc
+            cleaned["year"] = year_value
+        return cleaned
+
+    def get_queryset(self):
+        filters = self.praxis_filters()
+        queryset = super().get_queryset()
+        if not filters:
+            return queryset
+        subqueries = []
+        for model in practice_page_models():
+            if queryset.model is not Page and not issubclass(model, queryset.model):
+                continue
+            lookups = dict(filters)
+            year = lookups.pop("year", None)
+            if year is not None:
+                if model.year_lookup is None:
+                    continue
+                lookups[model.year_lookup] = year
+            subqueries.append(Q(pk__in=model.objects.filter(**lookups).values("pk")))
+        if not subqueries:
+            return queryset.none()
+        return queryset.filter(reduce(or_, subqueries))
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        if queryset.model is Page and hasattr(queryset, "specific"):
+            queryset = queryset.specific(defer=False)
+        pages = list(self.paginate_queryset(queryset))
+        by_model = defaultdict(list)
+        for page in pages:
+            if isinstance(page, PracticePage):
+                by_model[type(page)].append(page)
+        for model, objects in by_model.items():
+            related = [c.name for c in own_columns(model) if c.kind in ("document", "page")]
+            many = [c.name for c in own_columns(model) if c.kind == "pages"]
+            prefetch_related_objects(objects, "themes", "tags", *related, *many)
+        serializer = self.get_serializer(pages, many=True)
+        return self.get_paginated_response(serializer.data)
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PraxisPagesAPIViewSet)

@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def anonymous_client(client):
+    return client

@@ -1,0 +1,136 @@
+"""CSV export of listings: columns, UTF-8 with BOM, filters applied, streaming with few queries."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+
+from practices.models import ExperiencePage, JobDescriptionPage
+
+from .builders import bulk_jobs, make_page, make_theme, restrict_to_members
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(response):
+    assert isinstance(response, StreamingHttpResponse)
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for spreadsheets"
+    text = raw.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+@pytest.fixture
+def jobs():
+    budget = make_theme("Budget participatif", "budget")
+    now = timezone.now()
+    pages = {
+        "rennes": make_page(
+            JobDescriptionPage,
+            "Chargée de participation — Rennes",
+            themes=[budget],
+            tags=["jeunesse"],
+            region="bretagne",
+            category="A",
+            published_at=now - datetime.timedelta(days=2),
+        ),
+        "lille": make_page(
+            JobDescriptionPage,
+            "Animateur de quartier — Lille",
+            region="hauts-de-france",
+            category="B",
+            sector="animation",
+            status="filled",
+            published_at=now - datetime.timedelta(days=1),
+        ),
+    }
+    pages["draft"] = make_page(JobDescriptionPage, "Brouillon", publish=False)
+    pages["members"] = make_page(JobDescriptionPage, "Réservée aux membres", region="bretagne")
+    restrict_to_members(pages["members"])
+    return pages
+
+
+def test_csv_columns_encoding_and_public_pages_only(client, jobs):
+    response = client.get("/export/jobdescriptionpage.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = _rows(response)
+    for column in ("identifiant", "titre", "adresse", "thèmes", "étiquettes", "région", "année"):
+        assert column in header
+    for column in ("intitulé du poste", "employeur", "catégorie", "filière", "statut", "missions"):
+        assert column in header
+    titles = [row[header.index("titre")] for row in rows]
+    assert titles == ["Animateur de quartier — Lille", "Chargée de participation — Rennes"]
+    rennes = dict(zip(header, rows[1], strict=True))
+    assert rennes["région"] == "Bretagne"
+    assert rennes["catégorie"] == "Catégorie A"
+    assert rennes["thèmes"] == "Budget participatif"
+    assert rennes["étiquettes"] == "jeunesse"
+    assert rennes["année"] == "2014"
+    assert rennes["adresse"].startswith("http")
+    assert "Animer les conseils de quartier" in rennes["missions"]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"region": "bretagne"}, ["Chargée de participation — Rennes"]),
+        ({"theme": "budget"}, ["Chargée de participation — Rennes"]),
+        ({"tag": "jeunesse"}, ["Chargée de participation — Rennes"]),
+        ({"year": "2014"}, ["Animateur de quartier — Lille", "Chargée de participation — Rennes"]),
+        ({"year": "2015"}, []),
+        ({"category": "B"}, ["Animateur de quartier — Lille"]),
+        ({"sector": "animation"}, ["Animateur de quartier — Lille"]),
+        ({"status": "filled"}, ["Animateur de quartier — Lille"]),
+        (
+            {"authority_type": "commune"},
+            ["Animateur de quartier — Lille", "Chargée de participation — Rennes"],
+        ),
+    ],
+)
+def test_csv_applies_the_listing_filters(client, jobs, params, expected):
+    header, *rows = _rows(client.get("/export/jobdescriptionpage.csv", params))
+    assert [row[header.index("titre")] for row in rows] == expected
+
+
+def test_listing_links_to_its_csv_with_the_filters_on_screen(client, jobs):
+    index = jobs["rennes"].get_parent()
+    response = client.get(index.url, {"region": "bretagne"})
+    assert response.status_code == 200
+    assert 'href="/export/jobdescriptionpage.csv?region=bretagne"' in response.content.decode()
+
+
+def test_csv_bad_filter_is_a_400_in_french(client, jobs):
+    response = client.get("/export/jobdescriptionpage.csv", {"region": "atlantide"})
+    assert response.status_code == 400
+    assert "filtre n'est pas valide" in response.content.decode()
+    assert client.get("/export/licorne.csv").status_code == 404
+
+
+def test_theme_and_tag_exports_mix_types_newest_first(client, jobs):
+    budget = make_theme("Budget participatif", "budget")
+    make_page(ExperiencePage, "Budget de Lille", themes=[budget], tags=["jeunesse"])
+    for url in ("/export/themes/budget.csv", "/export/etiquettes/jeunesse.csv"):
+        header, *rows = _rows(client.get(url))
+        assert [row[header.index("titre")] for row in rows] == [
+            "Budget de Lille",
+            "Chargée de participation — Rennes",
+        ]
+        assert "structure porteuse" in header and "intitulé du poste" in header
+
+
+def test_ten_thousand_rows_stream_with_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    bulk_jobs(10_000)
+    with django_assert_max_num_queries(60):
+        response = client.get("/export/jobdescriptionpage.csv")
+        chunks = iter(response.streaming_content)
+        first = next(chunks)
+        assert first.startswith(b"\xef\xbb\xbf")
+        count = sum(1 for _ in chunks)
+    assert count == 10_000
