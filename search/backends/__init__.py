@@ -1,0 +1,106 @@
+"""Choosing the backend from the settings.
+
+``ELASTICSEARCH_URL`` set → Elasticsearch, answered by the database backend (with a logged
+warning) whenever Elasticsearch does not answer. Otherwise the database backend of the
+database vendor (SQLite FTS5 or PostgreSQL). Views only see the SearchBackend interface.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import connections
+
+from .base import BackendUnavailable, SearchBackend
+
+logger = logging.getLogger("praxis.search")
+
+_cache = {}
+
+
+def database_backend(using="default"):
+    vendor = connections[using].vendor
+    key = ("db", using, vendor)
+    if key not in _cache:
+        if vendor == "postgresql":
+            from .postgres import PostgresBackend
+
+            _cache[key] = PostgresBackend(using)
+        elif vendor == "sqlite":
+            from .sqlite import SQLiteBackend
+
+            _cache[key] = SQLiteBackend(using)
+        else:
+            raise NotImplementedError(f"No search backend for {vendor}")
+    return _cache[key]
+
+
+def elasticsearch_backend():
+    url = getattr(settings, "ELASTICSEARCH_URL", "") or ""
+    if not url:
+        return None
+    key = ("es", url)
+    if key not in _cache:
+        from .elasticsearch import ElasticsearchBackend
+
+        _cache[key] = ElasticsearchBackend(
+            url, index_name=getattr(settings, "ELASTICSEARCH_INDEX", "praxis")
+        )
+    return _cache[key]
+
+
+class FallbackBackend(SearchBackend):
+    """Reads from ``primary``; if it is unavailable, from ``fallback`` with a logged warning."""
+
+    name = "fallback"
+
+    def __init__(self, primary, fallback):
+        self.primary, self.fallback = primary, fallback
+        self.name = primary.name
+
+    @property
+    def capabilities(self):
+        return self.primary.capabilities
+
+    def _call(self, method, *args, **kwargs):
+        try:
+            return getattr(self.primary, method)(*args, **kwargs), False
+        except BackendUnavailable as error:
+            logger.warning(
+                "Recherche : %s ne répond pas (%s), réponse de la base de données.",
+                self.primary.name,
+                error,
+            )
+            return getattr(self.fallback, method)(*args, **kwargs), True
+
+    def search(self, query):
+        result, degraded = self._call("search", query)
+        result.degraded = degraded
+        return result
+
+    def autocomplete(self, text, limit=10):
+        return self._call("autocomplete", text, limit=limit)[0]
+
+    def suggest(self, text):
+        return self._call("suggest", text)[0]
+
+
+def get_backend():
+    """The backend that answers searches."""
+    es = elasticsearch_backend()
+    if es is not None:
+        return FallbackBackend(es, database_backend())
+    return database_backend()
+
+
+def writing_backends():
+    """Every backend to keep in sync: the database store always (it is the fallback), plus
+    Elasticsearch when configured."""
+    backends = [database_backend()]
+    es = elasticsearch_backend()
+    if es is not None:
+        backends.append(es)
+    return backends
+
+
+def reset_cache():
+    _cache.clear()

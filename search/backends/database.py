@@ -1,0 +1,569 @@
+"""The embedded backend: the search store in the content database, plus an engine-specific index.
+
+Shared here: the store (documents, facets, vocabulary, autocomplete), the query plan (all words,
+then the "did you mean" correction, then any word), facets and hits. Subclasses give the engine:
+how to index analysed text, how to match and rank, how to cut snippets.
+"""
+
+import time
+from collections import Counter, defaultdict
+
+from django.db import connections, transaction
+from django.db.models import Count
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..query import FACETS, Hit, SearchResult, Suggestion, parse
+from ..text import STOP_WORDS, analyse, fold, words
+from . import base
+
+VOCABULARY_TTL = 60  # seconds a process keeps the vocabulary in memory
+AUTOCOMPLETE_KIND_ORDER = {"theme": 0, "tag": 1, "title": 2}
+_vocabulary_cache = {}
+
+
+def invalidate_vocabulary():
+    _vocabulary_cache.clear()
+
+
+def record_words(record):
+    """The vocabulary of a record: lowercase words as written (for "did you mean")."""
+    found = set()
+    for key in ("title", "summary", "body", "themes", "tags"):
+        for word in words(record.get(key, "")):
+            if 3 <= len(word) <= 40 and not word.isdigit():
+                found.add(word.lower())
+    return {w for w in found if fold(w) not in STOP_WORDS}
+
+
+def taxonomy_text(record):
+    return " ; ".join(label for facet, _value, label in record["facets"] if facet != "year")
+
+
+def _prefix_range(prefix):
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _chunks(items, size=500):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class DatabaseBackend(base.SearchBackend):
+    name = "database"
+    vendor = None
+    capabilities = frozenset(
+        {
+            base.FACETS,
+            base.HIGHLIGHT,
+            base.AUTOCOMPLETE,
+            base.FUZZY,
+            base.SUGGEST,
+            base.PHRASE,
+            base.EXCLUDE,
+            base.ANY_WORDS_FALLBACK,
+            base.PDF,
+        }
+    )
+
+    def __init__(self, using="default"):
+        self.using = using
+
+    @property
+    def connection(self):
+        return connections[self.using]
+
+    # --- engine hooks -----------------------------------------------------------------------
+
+    def engine_index(self, cursor, records):
+        raise NotImplementedError
+
+    def engine_remove(self, cursor, page_ids):
+        raise NotImplementedError
+
+    def engine_clear(self, cursor):
+        raise NotImplementedError
+
+    def prepare_match(self, parsed, mode):
+        """An engine query (opaque), or None when nothing can match."""
+        raise NotImplementedError
+
+    def match_sql(self, match, with_score=True):
+        """SQL selecting ``doc_id`` (and ``score``, higher is better) of the matching documents."""
+        raise NotImplementedError
+
+    def snippets(self, parsed, match, documents):
+        """{page_id: snippet HTML} for ``documents`` (SearchDocument instances)."""
+        raise NotImplementedError
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def index(self, records):
+        from ..models import SearchDocument, SearchFacet
+
+        records = [r for r in records if r]
+        if not records:
+            return
+        ids = [r["page_id"] for r in records]
+        with transaction.atomic(using=self.using):
+            old = {
+                d.page_id: d
+                for d in SearchDocument.objects.using(self.using).filter(page_id__in=ids)
+            }
+            delta = Counter()
+            for doc in old.values():
+                delta.subtract(record_words(vars(doc)))
+            for record in records:
+                delta.update(record_words(record))
+            old_keys = set(
+                SearchFacet.objects.using(self.using)
+                .filter(document_id__in=ids, facet__in=("theme", "tag"))
+                .values_list("facet", "value")
+            )
+            with self.connection.cursor() as cursor:
+                self.engine_remove(cursor, [i for i in ids if i in old])
+            SearchFacet.objects.using(self.using).filter(document_id__in=ids).delete()
+            SearchDocument.objects.using(self.using).filter(page_id__in=ids).delete()
+            self._insert(records)
+            self._apply_vocabulary_delta(delta)
+            new_keys = {
+                (f, v) for r in records for f, v, _l in r["facets"] if f in ("theme", "tag")
+            }
+            self._refresh_autocomplete(records, old_keys | new_keys)
+        invalidate_vocabulary()
+
+    def remove(self, page_ids):
+        from ..models import AutocompleteEntry, SearchDocument, SearchFacet
+
+        page_ids = list(page_ids)
+        with transaction.atomic(using=self.using):
+            old = list(SearchDocument.objects.using(self.using).filter(page_id__in=page_ids))
+            if not old:
+                return
+            ids = [d.page_id for d in old]
+            delta = Counter()
+            for doc in old:
+                delta.subtract(record_words(vars(doc)))
+            keys = set(
+                SearchFacet.objects.using(self.using)
+                .filter(document_id__in=ids, facet__in=("theme", "tag"))
+                .values_list("facet", "value")
+            )
+            with self.connection.cursor() as cursor:
+                self.engine_remove(cursor, ids)
+            SearchFacet.objects.using(self.using).filter(document_id__in=ids).delete()
+            SearchDocument.objects.using(self.using).filter(page_id__in=ids).delete()
+            AutocompleteEntry.objects.using(self.using).filter(
+                kind="title", key__in=[str(i) for i in ids]
+            ).delete()
+            self._apply_vocabulary_delta(delta)
+            self._refresh_autocomplete([], keys)
+        invalidate_vocabulary()
+
+    def clear(self):
+        from ..models import AutocompleteEntry, SearchDocument, SearchFacet, SearchTerm
+
+        with transaction.atomic(using=self.using):
+            with self.connection.cursor() as cursor:
+                self.engine_clear(cursor)
+            for model in (SearchFacet, SearchDocument, SearchTerm, AutocompleteEntry):
+                model.objects.using(self.using).all().delete()
+        invalidate_vocabulary()
+
+    def rebuild(self, records, batch_size=500):
+        """Clear, then index ``records`` (an iterable) in batches. Returns counts."""
+        from ..models import SearchTerm
+
+        started = time.monotonic()
+        self.clear()
+        vocabulary = Counter()
+        count = 0
+        batch = []
+
+        def flush():
+            with transaction.atomic(using=self.using):
+                self._insert(batch)
+                self._refresh_autocomplete(batch, set(), titles_only=True)
+
+        for record in records:
+            if not record:
+                continue
+            batch.append(record)
+            vocabulary.update(record_words(record))
+            if len(batch) >= batch_size:
+                flush()
+                count += len(batch)
+                batch = []
+        if batch:
+            flush()
+            count += len(batch)
+        with transaction.atomic(using=self.using):
+            forms = {}
+            for word, n in vocabulary.items():
+                forms[word] = SearchTerm(word=word, folded=fold(word)[:64], doc_count=n)
+            SearchTerm.objects.using(self.using).bulk_create(forms.values(), batch_size=2000)
+            self._refresh_autocomplete([], None)
+        self.optimize()
+        invalidate_vocabulary()
+        return {
+            "pages": count,
+            "words": len(vocabulary),
+            "seconds": round(time.monotonic() - started, 2),
+        }
+
+    def optimize(self):
+        """Engine housekeeping after a rebuild."""
+
+    def _insert(self, records):
+        from ..models import SearchDocument, SearchFacet
+
+        fields = [f.name for f in SearchDocument._meta.concrete_fields]
+        docs = []
+        for r in records:
+            values = {k: r[k] for k in fields if k in r and k != "page"}
+            docs.append(SearchDocument(page_id=r["page_id"], **values))
+        SearchDocument.objects.using(self.using).bulk_create(docs, batch_size=200)
+        SearchFacet.objects.using(self.using).bulk_create(
+            [
+                SearchFacet(
+                    document_id=r["page_id"], facet=f, value=v[:255], label=str(label)[:255]
+                )
+                for r in records
+                for f, v, label in r["facets"]
+            ],
+            batch_size=2000,
+        )
+        with self.connection.cursor() as cursor:
+            self.engine_index(cursor, records)
+
+    def _apply_vocabulary_delta(self, delta):
+        from ..models import SearchTerm
+
+        delta = {w: n for w, n in delta.items() if n}
+        if not delta:
+            return
+        manager = SearchTerm.objects.using(self.using)
+        existing = {}
+        for chunk in _chunks(delta):
+            existing.update({t.word: t for t in manager.filter(word__in=chunk)})
+        updated, created = [], []
+        for word, n in delta.items():
+            term = existing.get(word)
+            if term is not None:
+                term.doc_count = max(0, term.doc_count + n)
+                updated.append(term)
+            elif n > 0:
+                created.append(SearchTerm(word=word, folded=fold(word)[:64], doc_count=n))
+        manager.bulk_update(updated, ["doc_count"], batch_size=500)
+        manager.bulk_create(created, batch_size=500, ignore_conflicts=True)
+        manager.filter(doc_count=0).delete()
+
+    def _refresh_autocomplete(self, records, taxonomy_keys, titles_only=False):
+        """Title entries of ``records``; counts and labels of the themes and tags in
+        ``taxonomy_keys`` (None: all of them)."""
+        from ..models import AutocompleteEntry, AutocompleteToken, SearchFacet
+
+        entries = AutocompleteEntry.objects.using(self.using)
+        tokens = AutocompleteToken.objects.using(self.using)
+        if records:
+            keys = [str(r["page_id"]) for r in records]
+            if not titles_only:
+                entries.filter(kind="title", key__in=keys).delete()
+            created = entries.bulk_create(
+                [
+                    AutocompleteEntry(
+                        kind="title",
+                        key=str(r["page_id"]),
+                        label=r["title"][:255],
+                        url=r["url"],
+                        doc_count=1,
+                    )
+                    for r in records
+                ]
+            )
+            if not all(e.pk for e in created):
+                created = list(entries.filter(kind="title", key__in=keys))
+            tokens.bulk_create(
+                [
+                    AutocompleteToken(entry_id=e.pk, token=t[:64], position=i)
+                    for e in created
+                    for i, t in enumerate(dict.fromkeys(fold(w) for w in words(e.label)))
+                ],
+                batch_size=2000,
+            )
+        if titles_only:
+            return
+        facets = SearchFacet.objects.using(self.using).filter(facet__in=("theme", "tag"))
+        if taxonomy_keys is not None:
+            if not taxonomy_keys:
+                return
+            values = {v for _f, v in taxonomy_keys}
+            facets = facets.filter(value__in=values)
+            entries.filter(kind__in=("theme", "tag"), key__in=values).delete()
+        else:
+            entries.filter(kind__in=("theme", "tag")).delete()
+        rows = facets.values("facet", "value").annotate(n=Count("id"))
+        labels = {
+            (f, v): label
+            for f, v, label in facets.values_list("facet", "value", "label").distinct()
+        }
+        new = entries.bulk_create(
+            [
+                AutocompleteEntry(
+                    kind=row["facet"],
+                    key=row["value"],
+                    url=self._taxonomy_url(row),
+                    label=labels.get((row["facet"], row["value"]), row["value"]),
+                    doc_count=row["n"],
+                )
+                for row in rows
+                if (taxonomy_keys is None or (row["facet"], row["value"]) in taxonomy_keys)
+            ]
+        )
+        if new and not all(e.pk for e in new):
+            new = list(entries.filter(kind__in=("theme", "tag"), key__in=[e.key for e in new]))
+        tokens.bulk_create(
+            [
+                AutocompleteToken(entry_id=e.pk, token=t[:64], position=i)
+                for e in new
+                for i, t in enumerate(dict.fromkeys(fold(w) for w in words(e.label)))
+            ]
+        )
+
+    @staticmethod
+    def _taxonomy_url(row):
+        from django.urls import NoReverseMatch, reverse
+
+        name = "practices:theme" if row["facet"] == "theme" else "practices:tag"
+        try:
+            return reverse(name, kwargs={"slug": row["value"]})
+        except NoReverseMatch:
+            return ""
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def search(self, query):
+        parsed = parse(query.text)
+        result = SearchResult(query=query, backend=self.name)
+        if parsed.is_empty:
+            return result
+        result = self._run(parsed, "all", query)
+        suggestion = self.suggest(query.text, parsed)
+        if result.total == 0 and suggestion:
+            corrected = self._run(parse(suggestion), "all", query)
+            if corrected.total:
+                corrected.suggestion, corrected.corrected = suggestion, True
+                return corrected
+        if result.total == 0 and len(parsed.positive_terms) > 1:
+            any_result = self._run(parsed, "any", query)
+            if any_result.total:
+                result, result.any_words = any_result, True
+        result.suggestion = suggestion
+        return result
+
+    def _filter_sql(self, filters):
+        sql, params = [], []
+        for facet, values in (filters or {}).items():
+            if facet not in FACETS:
+                continue
+            for value in values:
+                sql.append(
+                    " AND m.doc_id IN (SELECT document_id FROM search_searchfacet"
+                    " WHERE facet = %s AND value = %s)"
+                )
+                params += [facet, str(value)]
+        return "".join(sql), params
+
+    def _run(self, parsed, mode, query):
+        from ..models import SearchDocument
+
+        result = SearchResult(query=query, backend=self.name)
+        match = self.prepare_match(parsed, mode)
+        if match is None:
+            return result
+        match_sql, match_params = self.match_sql(match, with_score=True)
+        filter_sql, filter_params = self._filter_sql(query.filters)
+        per_page = max(1, min(int(query.per_page), 100))
+        offset = (max(1, int(query.page)) - 1) * per_page
+        order = "d.date DESC, m.doc_id DESC" if query.sort == "date" else "m.score DESC, m.doc_id"
+        join = (
+            " JOIN search_searchdocument d ON d.page_id = m.doc_id" if query.sort == "date" else ""
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.doc_id, m.score, count(*) OVER () FROM ({match_sql}) m{join}"  # noqa: S608
+                f" WHERE 1 = 1{filter_sql} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*match_params, *filter_params, per_page, offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                result.total = rows[0][2]
+            elif offset:
+                cursor.execute(
+                    f"SELECT count(*) FROM ({match_sql}) m WHERE 1 = 1{filter_sql}",  # noqa: S608
+                    [*match_params, *filter_params],
+                )
+                result.total = cursor.fetchone()[0]
+            if result.total and query.facets:
+                result.facets = self._facets(cursor, match, filter_sql, filter_params, query)
+        if rows:
+            ids = [r[0] for r in rows]
+            documents = SearchDocument.objects.using(self.using).in_bulk(ids)
+            snippets = self.snippets(parsed, match, [documents[i] for i in ids if i in documents])
+            for doc_id, score, _total in rows:
+                doc = documents.get(doc_id)
+                if doc is None:
+                    continue
+                result.hits.append(
+                    Hit(
+                        page_id=doc_id,
+                        type=doc.type,
+                        type_label=doc.type_label,
+                        title=doc.title,
+                        url=doc.url,
+                        summary=doc.summary,
+                        snippet=snippets.get(doc_id, ""),
+                        score=round(float(score or 0), 4),
+                        date=doc.date,
+                    )
+                )
+        return result
+
+    def _facets(self, cursor, match, filter_sql, filter_params, query):
+        from ..query import FacetValue
+
+        match_sql, match_params = self.match_sql(match, with_score=False)
+        names = [f for f in query.facets if f in FACETS]
+        placeholders = ", ".join(["%s"] * len(names))
+        cursor.execute(
+            "SELECT f.facet, f.value, max(f.label), count(*) FROM search_searchfacet f"  # noqa: S608
+            f" WHERE f.facet IN ({placeholders}) AND f.document_id IN"
+            f" (SELECT m.doc_id FROM ({match_sql}) m WHERE 1 = 1{filter_sql})"
+            " GROUP BY f.facet, f.value",
+            [*names, *match_params, *filter_params],
+        )
+        facets = defaultdict(list)
+        for facet, value, label, count in cursor.fetchall():
+            selected = value in (query.filters or {}).get(facet, ())
+            facets[facet].append(
+                FacetValue(value=value, label=label, count=count, selected=selected)
+            )
+        ordered = {}
+        for name in names:
+            values = facets.get(name, [])
+            if name == "year":
+                values.sort(key=lambda v: v.value, reverse=True)
+            else:
+                values.sort(key=lambda v: (-v.count, fold(v.label)))
+            ordered[name] = values
+        return ordered
+
+    # --- did you mean -----------------------------------------------------------------------
+
+    def _vocabulary(self):
+        from ..models import SearchTerm
+
+        cached = _vocabulary_cache.get(self.using)
+        if cached and time.monotonic() - cached[0] < VOCABULARY_TTL:
+            return cached[1], cached[2]
+        best = {}
+        rows = SearchTerm.objects.using(self.using).filter(doc_count__gt=0)
+        for word, folded, n in rows.values_list("word", "folded", "doc_count").iterator():
+            if folded not in best or n > best[folded][1]:
+                best[folded] = (word, n)
+        keys = list(best)
+        _vocabulary_cache[self.using] = (time.monotonic(), keys, best)
+        return keys, best
+
+    def suggest(self, text, parsed=None):
+        """The query with its unknown words replaced by the closest corpus words, or None."""
+        from ..models import SearchTerm
+
+        parsed = parsed or parse(text)
+        keys, best = self._vocabulary()
+        if not keys:
+            return None
+        replacements = {}
+        written = [w for word in parsed.words for w in words(word)]
+        for word in written:
+            folded = fold(word)
+            if folded in best or len(folded) < 4 or folded.isdigit():
+                continue
+            max_distance = 1 if len(folded) < 6 else 2
+            candidates = process.extract(
+                folded, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=20
+            )
+            if not candidates:
+                continue
+            choice = min(candidates, key=lambda c: (c[1], -best[c[0]][1]))
+            replacements[word] = best[choice[0]][0]
+        if not replacements:
+            return None
+        live = set(
+            SearchTerm.objects.using(self.using)
+            .filter(word__in=replacements.values(), doc_count__gt=0)
+            .values_list("word", flat=True)
+        )
+        text = str(text)
+        suggestion = text
+        changed = False
+        for word, replacement in replacements.items():
+            if replacement in live and word in suggestion:
+                suggestion = suggestion.replace(word, replacement, 1)
+                changed = True
+        return suggestion.strip() if changed else None
+
+    # --- autocomplete -----------------------------------------------------------------------
+
+    def autocomplete(self, text, limit=10):
+        from ..models import AutocompleteEntry
+
+        typed = [fold(w) for w in words(str(text or "")[:200])]
+        if not typed or not typed[-1]:
+            return []
+        last, others = typed[-1][:64], typed[:-1]
+        low, high = _prefix_range(last)
+        candidates = []
+        for kind in ("theme", "tag", "title"):
+            if kind == "title" and len(last) < 2:
+                continue
+            queryset = (
+                AutocompleteEntry.objects.using(self.using)
+                .filter(kind=kind, doc_count__gt=0, tokens__token__gte=low, tokens__token__lt=high)
+                .distinct()
+                .only("kind", "label", "url", "doc_count")
+            )
+            if kind != "title":
+                queryset = queryset.order_by("-doc_count")
+            candidates.extend(queryset[:40])
+
+        def matches(entry):
+            label_words = [fold(w) for w in words(entry.label)]
+            return all(any(w == o or w.startswith(o) for w in label_words) for o in others)
+
+        def usefulness(entry):
+            folded = fold(entry.label)
+            typed_text = " ".join(typed)
+            return (
+                0 if folded.startswith(typed_text) else 1,
+                AUTOCOMPLETE_KIND_ORDER.get(entry.kind, 3),
+                -entry.doc_count,
+                len(entry.label),
+                folded,
+            )
+
+        seen, suggestions = set(), []
+        for entry in sorted(filter(matches, candidates), key=usefulness):
+            key = (entry.kind, fold(entry.label))
+            if key in seen:
+                continue
+            seen.add(key)
+            suggestions.append(Suggestion(label=entry.label, kind=entry.kind, url=entry.url))
+            if len(suggestions) >= limit:
+                break
+        return suggestions
+
+
+def analysed(record, key):
+    return " ".join(analyse(record.get(key, "")))

@@ -1,0 +1,96 @@
+"""SQLite: an FTS5 table of analysed text (folded, elisions removed, stemmed) in the content
+database; bm25 with column weights; snippets cut from the original text in Python."""
+
+from ..text import analyse, snippet
+from .database import DatabaseBackend, analysed, taxonomy_text
+
+FTS_TABLE = "search_fts"
+# bm25 weights of the FTS columns, in order.
+COLUMN_WEIGHTS = {"title": 10.0, "summary": 5.0, "taxonomy": 3.0, "body": 1.0, "attachments": 0.4}
+CREATE_FTS = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    + ", ".join(COLUMN_WEIGHTS)
+    + ", tokenize = 'unicode61 remove_diacritics 0')"
+)
+SNIPPET_SOURCE_CHARS = 60_000
+
+
+def _quote(term):
+    # Terms are made of letters and digits only (search.text.WORD_RE): quoting is enough.
+    return '"' + term.replace('"', "") + '"'
+
+
+class SQLiteBackend(DatabaseBackend):
+    name = "sqlite"
+    vendor = "sqlite"
+
+    def engine_index(self, cursor, records):
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, summary, taxonomy, body, attachments)"  # noqa: S608
+            " VALUES (%s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    r["page_id"],
+                    analysed(r, "title"),
+                    analysed(r, "summary"),
+                    " ".join(analyse(taxonomy_text(r))),
+                    analysed(r, "body"),
+                    analysed(r, "attachments"),
+                )
+                for r in records
+            ],
+        )
+
+    def engine_remove(self, cursor, page_ids):
+        for page_id in page_ids:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [page_id])  # noqa: S608
+
+    def engine_clear(self, cursor):
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+
+    def optimize(self):
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
+
+    def prepare_match(self, parsed, mode):
+        positives = [_quote(t) for _w, t in parsed.word_terms]
+        positives += [_quote(" ".join(p)) for p in parsed.phrase_terms]
+        if not positives:
+            return None
+        joiner = " AND " if mode == "all" else " OR "
+        expression = "(" + joiner.join(positives) + ")"
+        for term in parsed.excluded_terms:
+            expression += " NOT " + _quote(term)
+        return expression
+
+    def match_sql(self, match, with_score=True):
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS.values())
+        score = f", -bm25({FTS_TABLE}, {weights}) AS score" if with_score else ""
+        return (
+            f"SELECT rowid AS doc_id{score} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+            [match],
+        )
+
+    def floor_sql(self, match):
+        """The bare engine floor for the benchmark: MATCH, rank, top 10 and count, nothing else."""
+        sql, params = self.match_sql(match)
+        return (
+            f"SELECT doc_id, score, count(*) OVER () FROM ({sql}) ORDER BY score DESC LIMIT 10",  # noqa: S608
+            params,
+        )
+
+    def snippets(self, parsed, match, documents):
+        terms = set(parsed.positive_terms)
+        out = {}
+        for doc in documents:
+            text = "\n".join(t for t in (doc.summary, doc.body, doc.attachments) if t)
+            out[doc.page_id] = snippet(text[:SNIPPET_SOURCE_CHARS], terms)
+        return out
+
+    def size(self):
+        with self.connection.cursor() as cursor:
+            try:
+                cursor.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_%%'")
+                return cursor.fetchone()[0]
+            except Exception:
+                return None

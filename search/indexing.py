@@ -1,0 +1,72 @@
+"""Keeping the search index in sync with the pages."""
+
+import logging
+
+from django.db import transaction
+
+from .backends import BackendUnavailable, writing_backends
+from .documents import build_record, indexable_pages, is_indexable_model, is_public
+
+logger = logging.getLogger("praxis.search")
+
+
+def _each_backend(method, *args):
+    for backend in writing_backends():
+        try:
+            getattr(backend, method)(*args)
+        except BackendUnavailable as error:
+            logger.warning("Index %s non mis à jour : %s", backend.name, error)
+
+
+def update_pages(pages):
+    """(Re)index ``pages``: the live public ones are indexed, the others removed."""
+    records, removed = [], []
+    for page in pages:
+        page = page.specific
+        if not is_indexable_model(type(page)):
+            continue
+        if is_public(page):
+            records.append(build_record(page))
+        else:
+            removed.append(page.pk)
+    if records:
+        _each_backend("index", records)
+    if removed:
+        _each_backend("remove", removed)
+
+
+def update_page_ids(page_ids):
+    from wagtail.models import Page
+
+    page_ids = list(page_ids)
+    pages = list(Page.objects.filter(pk__in=page_ids).specific())
+    found = {p.pk for p in pages}
+    update_pages(pages)
+    gone = [i for i in page_ids if i not in found]
+    if gone:
+        remove_page_ids(gone)
+
+
+def remove_page_ids(page_ids):
+    _each_backend("remove", list(page_ids))
+
+
+def update_subtree(page):
+    """(Re)index a page and its descendants (after a move or a privacy change)."""
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(path__startswith=page.path).specific()
+    update_pages(pages)
+
+
+def on_commit(func, *args):
+    transaction.on_commit(lambda: func(*args))
+
+
+def rebuild():
+    """Rebuild every index from the pages; returns {backend name: counts}."""
+    counts = {}
+    for backend in writing_backends():
+        records = (build_record(page) for page in indexable_pages())
+        counts[backend.name] = backend.rebuild(records)
+    return counts

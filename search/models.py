@@ -1,0 +1,106 @@
+"""The search store: one flat record per live public page, with its facets and vocabularies.
+
+The engine-specific index lives next to it: an FTS5 table (``search_fts``) on SQLite, the
+``search_vector`` column and its GIN index on PostgreSQL, an index on Elasticsearch.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    type = models.CharField(max_length=100)  # model name, e.g. "experiencepage"
+    type_label = models.CharField(max_length=255)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    attachments = models.TextField(blank=True)
+    themes = models.TextField(blank=True)
+    tags = models.TextField(blank=True)
+    url = models.CharField(max_length=2048, blank=True)
+    date = models.DateTimeField(null=True, blank=True, db_index=True)
+    region = models.CharField(max_length=64, blank=True)
+    authority_type = models.CharField(max_length=64, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    category = models.CharField(max_length=8, blank=True)
+    sector = models.CharField(max_length=64, blank=True)
+    document_ids = models.CharField(max_length=1000, blank=True)  # attached documents: "1 5 7"
+    search_vector = SearchVectorField(null=True, blank=True)  # PostgreSQL only
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacet(models.Model):
+    """One facet value of a document (a document has one row per theme, tag, …)."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=32)
+    value = models.CharField(max_length=255)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["facet", "value", "document"], name="search_facet_value_idx"),
+            models.Index(fields=["document", "facet", "value"], name="search_facet_doc_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """A word of the indexed pages and the number of pages using it ("did you mean")."""
+
+    word = models.CharField(max_length=64, unique=True)  # lowercase, as written
+    folded = models.CharField(max_length=64, db_index=True)  # lowercase without accents
+    doc_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word
+
+
+class AutocompleteEntry(models.Model):
+    """A title, theme or tag offered by autocomplete."""
+
+    kind = models.CharField(max_length=8)  # "title", "theme", "tag"
+    key = models.CharField(max_length=255)  # page id, theme slug, tag slug
+    label = models.CharField(max_length=255)
+    url = models.CharField(max_length=2048, blank=True)
+    doc_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="search_autocomplete_unique")
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+class AutocompleteToken(models.Model):
+    entry = models.ForeignKey(AutocompleteEntry, on_delete=models.CASCADE, related_name="tokens")
+    token = models.CharField(max_length=64)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["token", "entry"], name="search_ac_token_idx")]
+
+    def __str__(self):
+        return self.token
+
+
+class ExtractedText(models.Model):
+    """Text extracted from a Wagtail document (PDF), kept while the file does not change."""
+
+    document_id = models.PositiveIntegerField(unique=True)
+    file_hash = models.CharField(max_length=64, blank=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    text = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.file_name

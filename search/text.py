@@ -1,0 +1,183 @@
+"""French text analysis shared by every backend: folding, elisions, stop words, stemming.
+
+Documents and queries go through the same functions, so "élus" ≡ "elus", "l'évaluation" ≡
+"évaluation" and "conseils citoyens" ≡ "conseil citoyen".
+"""
+
+import functools
+import html
+import re
+import threading
+import unicodedata
+
+import snowballstemmer
+
+# Elided articles and pronouns: l' d' qu' j' n' s' c' m' t' (straight or curly apostrophe).
+ELISION_RE = re.compile(r"\b(?:qu|[ldjnsctm])['’ʼ]", re.IGNORECASE)
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+STOP_WORDS = frozenset(
+    """
+    a ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions
+    aurons auront aux avaient avais avait avec avez aviez avions avons ayant ayez ayons c ce ceci
+    cela ces cet cette d dans de des du elle en es est et etaient etais etait etant ete etes etiez
+    etions etre eu eue eues eurent eus eusse eussent eusses eussiez eussions eut eux furent fus
+    fusse fussent fusses fussiez fussions fut il ils j je l la le les leur lui m ma mais me meme
+    mes moi mon n ne nos notre nous on ont ou par pas pour qu que qui s sa se ses son sont sur
+    t ta te tes toi ton tu un une vos votre vous y
+    """.split()  # noqa: SIM905
+)
+
+_SPECIAL_FOLDS = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o"}
+
+
+def fold(text):
+    """Lowercase and strip accents: "Élus" → "elus", "cœur" → "coeur"."""
+    text = "".join(_SPECIAL_FOLDS.get(ch, ch) for ch in text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _build_same_length_table():
+    """A str.translate table that folds single characters without changing the text's length."""
+    table = {}
+    for code in range(0x00C0, 0x0250):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if len(base) == 1:
+            table[code] = base.lower()
+    table.update({ord("œ"): "o", ord("Œ"): "o", ord("æ"): "a", ord("Æ"): "a"})
+    return table
+
+
+_SAME_LENGTH_FOLD = _build_same_length_table()
+
+_local = threading.local()
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("french")
+    return stemmer
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem_folded(word):
+    """The French Snowball stem of an already folded word."""
+    if word.isdigit() or len(word) < 3:
+        return word
+    return _stemmer().stemWord(word)
+
+
+def remove_elisions(text):
+    return ELISION_RE.sub(" ", text)
+
+
+def words(text):
+    """The words of ``text`` as written (elisions removed), e.g. for the vocabulary."""
+    return WORD_RE.findall(remove_elisions(text or ""))
+
+
+@functools.lru_cache(maxsize=200_000)
+def analyse_word(word):
+    """The index term of one written word, or "" for a stop word."""
+    folded = fold(word)
+    if not folded or folded in STOP_WORDS:
+        return ""
+    return stem_folded(folded)
+
+
+def analyse(text):
+    """The index terms of ``text``, in order (stop words dropped)."""
+    terms = []
+    for word in words(text):
+        term = analyse_word(word)
+        if term:
+            terms.append(term)
+    return terms
+
+
+def analysed_text(text):
+    """What the SQLite full-text table stores: the terms separated by spaces."""
+    return " ".join(analyse(text))
+
+
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text):
+    """Text safe to store and show: no NUL or control characters, no highlight sentinels."""
+    return CONTROL_RE.sub(" ", text or "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+MARK_START = "⟦"
+MARK_END = "⟧"
+
+
+def marks_to_html(text):
+    """Escape ``text`` and turn the highlight sentinels into <mark> elements."""
+    escaped = html.escape(text, quote=False)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def snippet(text, terms, length=240):
+    """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``.
+
+    Returns HTML (escaped text, matches in <mark>), or "" if ``text`` is empty.
+    """
+    text = text or ""
+    if not text:
+        return ""
+    terms = {t for t in terms if t}
+    matches = []
+    if terms:
+        folded = text.translate(_SAME_LENGTH_FOLD).lower()
+        if len(folded) != len(text):  # a character whose case folding changes length
+            folded = text.translate(_SAME_LENGTH_FOLD)
+        prefixes = sorted({t[: max(1, min(len(t), 4))] for t in terms}, key=len, reverse=True)
+        candidate_re = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in prefixes) + r")[^\W_]*",
+            re.IGNORECASE,
+        )
+        for match in candidate_re.finditer(folded):
+            word = text[match.start() : match.end()]
+            if analyse_word(word) in terms:
+                matches.append((match.start(), match.end()))
+            if len(matches) >= 200:
+                break
+    if matches:
+        # The window of ``length`` characters holding the most matches.
+        best_start, best_count = matches[0][0], 0
+        j = 0
+        for i, (start, _end) in enumerate(matches):
+            while j < len(matches) and matches[j][1] <= start + length:
+                j += 1
+            if j - i > best_count:
+                best_start, best_count = start, j - i
+        start = max(0, best_start - length // 4)
+        # Start on a word boundary.
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < best_start else start
+    else:
+        start = 0
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    pieces = []
+    cursor = start
+    for m_start, m_end in matches:
+        if m_start < start or m_end > end:
+            continue
+        pieces.append(html.escape(text[cursor:m_start], quote=False))
+        pieces.append("<mark>" + html.escape(text[m_start:m_end], quote=False) + "</mark>")
+        cursor = m_end
+    pieces.append(html.escape(text[cursor:end], quote=False))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + _SPACES_RE.sub(" ", "".join(pieces)).strip() + suffix
+
+
+_SPACES_RE = re.compile(r"\s+")
