@@ -17,6 +17,7 @@ VAR_DIR = Path(os.environ.get("PRAXIS_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "kb",
     "practices",
+    "search",
     "kb.watch",
     "kb.accounts",
     "kb.moderation",
