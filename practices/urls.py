@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practices import exports, views
+from practices import exports, feeds, views
 
 app_name = "practices"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("export/<str:model_name>.csv", exports.export_listing, name="export_listing"),
     path("export/themes/<slug:slug>.csv", exports.export_theme, name="export_theme"),
     path("export/etiquettes/<str:slug>.csv", exports.export_tag, name="export_tag"),
+    *(path(route, view, name=name) for route, view, name in feeds.feed_urls()),
 ]

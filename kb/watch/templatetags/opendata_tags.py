@@ -1,7 +1,12 @@
 """Template tags of the open data and watch features: CSV links, feed links, JSON-LD."""
 
+import json
+
 from django import template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -18,3 +23,206 @@ def export_csv_url(context, model):
     """The CSV export of ``model``'s listing, with the filters on screen."""
     url = reverse("practices:export_listing", kwargs={"model_name": model._meta.model_name})
     return url + _query_without_page(context["request"])
+
+
+# --- Feeds ---------------------------------------------------------------------------------------
+
+
+def _feed(title, rss_name, atom_name, query="", **kwargs):
+    return {
+        "title": title,
+        "rss": reverse(f"practices:{rss_name}", kwargs=kwargs) + query,
+        "atom": reverse(f"practices:{atom_name}", kwargs=kwargs) + query,
+    }
+
+
+def page_feeds(context):
+    """The feeds that match what the page shows, most specific first, everything last."""
+    from practices.models import PracticeIndexPage, PracticePage, Theme
+
+    feeds = []
+    page = context.get("page")
+    request = context.get("request")
+    if isinstance(page, PracticeIndexPage) and page.listing_model is not None:
+        form = context.get("filter_form")
+        query = _query_without_page(request) if request and not (form and form.errors) else ""
+        model = page.listing_model
+        feeds.append(
+            _feed(
+                _("%(type)s (avec les filtres affichés)")
+                % {"type": capfirst(model._meta.verbose_name_plural)}
+                if query
+                else capfirst(model._meta.verbose_name_plural),
+                "feed_type_rss",
+                "feed_type_atom",
+                query,
+                model_name=model._meta.model_name,
+            )
+        )
+    elif isinstance(page, PracticePage):
+        model = type(page)
+        feeds.append(
+            _feed(
+                capfirst(model._meta.verbose_name_plural),
+                "feed_type_rss",
+                "feed_type_atom",
+                model_name=model._meta.model_name,
+            )
+        )
+    theme = context.get("theme")
+    if isinstance(theme, Theme):
+        feeds.append(
+            _feed(
+                _("Thème : %(name)s") % {"name": theme.name},
+                "feed_theme_rss",
+                "feed_theme_atom",
+                slug=theme.slug,
+            )
+        )
+    tag = context.get("tag")
+    if tag is not None and hasattr(tag, "slug") and not isinstance(tag, Theme):
+        feeds.append(
+            _feed(
+                _("Étiquette : %(name)s") % {"name": tag.name},
+                "feed_tag_rss",
+                "feed_tag_atom",
+                slug=tag.slug,
+            )
+        )
+    feeds.append(_feed(_("Toutes les nouveautés"), "feed_all_rss", "feed_all_atom"))
+    return feeds
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """``<link rel="alternate">`` elements announcing the page's feeds, for the ``<head>``."""
+    return {"feeds": page_feeds(context)}
+
+
+@register.inclusion_tag("includes/feed_menu.html", takes_context=True)
+def feed_menu(context):
+    """Visible links to the most specific feed of the page (RSS and Atom)."""
+    feeds = page_feeds(context)
+    return {"feed": feeds[0] if feeds else None}
+
+
+# --- JSON-LD -------------------------------------------------------------------------------------
+
+
+def _label(page, name):
+    display = getattr(page, f"get_{name}_display", None)
+    return str(display()) if display and getattr(page, name) else None
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _place(page):
+    region = _label(page, "region")
+    if not region:
+        return None
+    return {
+        "@type": "Place",
+        "name": region,
+        "address": {"@type": "PostalAddress", "addressRegion": region, "addressCountry": "FR"},
+    }
+
+
+def jsonld_data(page, request=None):
+    """The schema.org description of a practice page (a plain dict, JSON-serialisable)."""
+    url = page.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "name": page.title,
+        "headline": page.title,
+        "description": page.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "fr",
+        "publisher": {"@type": "Organization", "name": "Praxis"},
+        "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
+        "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
+        "about": [{"@type": "Thing", "name": t.name} for t in page.themes.all()],
+        "keywords": ", ".join(t.name for t in page.tags.all()),
+        "spatialCoverage": _place(page),
+    }
+    builder = _SCHEMA_BUILDERS.get(page._meta.model_name)
+    if builder:
+        data.update(builder(page))
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def _job(page):
+    return {
+        "@type": "JobPosting",
+        "title": page.job_title,
+        "datePosted": page.date.isoformat() if page.date else None,
+        "hiringOrganization": {"@type": "Organization", "name": page.employer},
+        "jobLocation": _place(page),
+        "occupationalCategory": " — ".join(
+            filter(None, [_label(page, "category"), _label(page, "sector")])
+        ),
+        "responsibilities": " ; ".join(_lines(page.missions)),
+        "skills": " ; ".join(
+            _lines(page.skills_knowledge)
+            + _lines(page.skills_know_how)
+            + _lines(page.skills_interpersonal)
+        ),
+        "employmentType": "FULL_TIME",
+    }
+
+
+def _event(page):
+    return {
+        "@type": "Event",
+        "startDate": page.start_date.isoformat() if page.start_date else None,
+        "endDate": page.end_date.isoformat() if page.end_date else None,
+        "location": {"@type": "Place", "name": page.place},
+        "organizer": [{"@type": "Organization", "name": name} for name in _lines(page.organisers)],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+
+
+def _experience(page):
+    end = page.end_year or ""
+    return {
+        "@type": "Article",
+        "sourceOrganization": {"@type": "Organization", "name": page.organisation},
+        "temporalCoverage": f"{page.start_year}/{end}" if end else str(page.start_year),
+    }
+
+
+def _charter(page):
+    return {
+        "@type": "DigitalDocument",
+        "dateCreated": page.adoption_date.isoformat() if page.adoption_date else None,
+        "author": {"@type": "Organization", "name": page.authority} if page.authority else None,
+    }
+
+
+def _workshop(page):
+    return {"@type": "Report", "abstract": page.question}
+
+
+_SCHEMA_BUILDERS = {
+    "jobdescriptionpage": _job,
+    "eventpage": _event,
+    "experiencepage": _experience,
+    "charterpage": _charter,
+    "workshopoutcomepage": _workshop,
+}
+
+
+@register.simple_tag(takes_context=True)
+def jsonld(context, page):
+    """A ``<script type="application/ld+json">`` describing ``page`` (safe inside HTML)."""
+    data = jsonld_data(page, context.get("request"))
+    text = (
+        json.dumps(data, ensure_ascii=False, indent=None)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308

@@ -1,0 +1,183 @@
+"""RSS 2.0 and Atom feeds, their announcement in the head, JSON-LD, sitemap and robots.txt."""
+
+import datetime
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from practices.models import EventPage, ExperiencePage, JobDescriptionPage
+
+from .builders import make_page, make_theme, restrict_to_members
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def corpus():
+    budget = make_theme("Budget participatif", "budget")
+    now = timezone.now()
+    pages = {
+        "old": make_page(
+            ExperiencePage,
+            "Ancienne expérience",
+            themes=[budget],
+            tags=["jeunesse"],
+            region="bretagne",
+            published_at=now - datetime.timedelta(days=10),
+        ),
+        "job": make_page(
+            JobDescriptionPage,
+            "Fiche de poste récente",
+            themes=[budget],
+            category="B",
+            published_at=now - datetime.timedelta(days=5),
+        ),
+        "new": make_page(
+            ExperiencePage,
+            "Nouvelle expérience",
+            tags=["jeunesse"],
+            region="occitanie",
+            published_at=now - datetime.timedelta(days=1),
+        ),
+        "event": make_page(EventPage, "Rencontres", published_at=now - datetime.timedelta(hours=1)),
+    }
+    pages["draft"] = make_page(ExperiencePage, "Brouillon", publish=False, themes=[budget])
+    pages["members"] = make_page(ExperiencePage, "Réservé", themes=[budget], tags=["jeunesse"])
+    restrict_to_members(pages["members"])
+    return pages
+
+
+def rss_titles(client, url, params=None):
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    return [item.findtext("title") for item in root.iter("item")]
+
+
+def atom_titles(client, url, params=None):
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert root.tag == f"{ATOM}feed"
+    return [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "expected"),
+    [
+        (
+            "/flux/{kind}/",
+            {},
+            ["Rencontres", "Nouvelle expérience", "Fiche de poste récente", "Ancienne expérience"],
+        ),
+        ("/flux/experiencepage/{kind}/", {}, ["Nouvelle expérience", "Ancienne expérience"]),
+        ("/flux/experiencepage/{kind}/", {"region": "bretagne"}, ["Ancienne expérience"]),
+        ("/flux/jobdescriptionpage/{kind}/", {"category": "B"}, ["Fiche de poste récente"]),
+        ("/flux/jobdescriptionpage/{kind}/", {"category": "A"}, []),
+        (
+            "/flux/themes/budget/{kind}/",
+            {},
+            ["Fiche de poste récente", "Ancienne expérience"],
+        ),
+        (
+            "/flux/etiquettes/jeunesse/{kind}/",
+            {},
+            ["Nouvelle expérience", "Ancienne expérience"],
+        ),
+    ],
+)
+def test_feeds_rss_and_atom_newest_first_public_only(client, corpus, path, params, expected):
+    assert rss_titles(client, path.format(kind="rss"), params) == expected
+    assert atom_titles(client, path.format(kind="atom"), params) == expected
+
+
+def test_rss_item_content(client, corpus):
+    root = ET.fromstring(client.get("/flux/experiencepage/rss/").content)  # noqa: S314 - our own feed
+    item = next(i for i in root.iter("item") if i.findtext("title") == "Ancienne expérience")
+    assert item.findtext("description") == "Résumé de Ancienne expérience"
+    assert item.findtext("link").startswith("http://")
+    assert item.findtext("pubDate")
+    assert {c.text for c in item.findall("category")} == {"Budget participatif", "jeunesse"}
+
+
+def test_feed_bad_filter_is_400_and_unknown_feed_404(client, corpus):
+    response = client.get("/flux/experiencepage/rss/", {"region": "atlantide"})
+    assert response.status_code == 400
+    assert "filtre n'est pas valide" in response.content.decode()
+    assert client.get("/flux/licorne/rss/").status_code == 404
+    assert client.get("/flux/themes/inconnu/atom/").status_code == 404
+
+
+def _alternates(html):
+    return re.findall(
+        r'<link rel="alternate" type="application/(rss|atom)\+xml" [^>]*href="([^"]+)"', html
+    )
+
+
+def test_feeds_are_announced_in_the_head(client, corpus):
+    index = corpus["old"].get_parent()
+    html = client.get(index.url, {"region": "bretagne"}).content.decode()
+    head = html.split("</head>")[0]
+    links = _alternates(head)
+    assert ("rss", "/flux/experiencepage/rss/?region=bretagne") in links
+    assert ("atom", "/flux/experiencepage/atom/?region=bretagne") in links
+    assert ("rss", "/flux/rss/") in links
+    theme_head = client.get("/themes/budget/").content.decode().split("</head>")[0]
+    assert ("rss", "/flux/themes/budget/rss/") in _alternates(theme_head)
+    tag_head = client.get("/etiquettes/jeunesse/").content.decode().split("</head>")[0]
+    assert ("atom", "/flux/etiquettes/jeunesse/atom/") in _alternates(tag_head)
+    detail_head = client.get(corpus["job"].url).content.decode().split("</head>")[0]
+    assert ("rss", "/flux/jobdescriptionpage/rss/") in _alternates(detail_head)
+
+
+def _jsonld(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "JSON-LD script expected"
+    return json.loads(match.group(1))
+
+
+def test_jsonld_on_detail_pages(client, corpus):
+    job = _jsonld(client.get(corpus["job"].url).content.decode())
+    assert job["@context"] == "https://schema.org"
+    assert job["@type"] == "JobPosting"
+    assert job["title"] == "Chargé·e de mission participation"
+    assert job["hiringOrganization"]["name"] == "Ville de Rennes"
+    assert job["datePosted"] == "2014-03-01"
+    assert job["about"] == [{"@type": "Thing", "name": "Budget participatif"}]
+    experience = _jsonld(client.get(corpus["old"].url).content.decode())
+    assert experience["@type"] == "Article"
+    assert experience["spatialCoverage"]["name"] == "Bretagne"
+    assert experience["keywords"] == "jeunesse"
+    event = _jsonld(client.get(corpus["event"].url).content.decode())
+    assert event["@type"] == "Event" and event["startDate"] == "2014-06-12"
+
+
+def test_jsonld_escapes_html(client):
+    page = make_page(ExperiencePage, "Titre </script><script>alert(1)</script>")
+    html = client.get(page.url).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert _jsonld(html)["name"] == "Titre </script><script>alert(1)</script>"
+
+
+def test_sitemap_lists_public_pages_only(client, corpus):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for key in ("old", "job", "new", "event"):
+        assert corpus[key].slug in body
+    assert corpus["draft"].slug not in body
+    assert corpus["members"].slug not in body
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
