@@ -117,7 +117,7 @@ MARK_END = "⟧"
 
 def marks_to_html(text):
     """Escape ``text`` and turn the highlight sentinels into <mark> elements."""
-    escaped = html.escape(text, quote=False)
+    escaped = _SPACES_RE.sub(" ", html.escape(text, quote=False)).strip()
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 

@@ -1,0 +1,119 @@
+"""The search page, the JSON search endpoint and autocomplete. Backend-agnostic: they only use
+the SearchBackend interface returned by search.backends.get_backend()."""
+
+import math
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from .backends import get_backend
+from .forms import BadParameter, parse_params
+from .query import FACETS, parse
+
+FACET_LABELS = {
+    "type": gettext_lazy("Type de contenu"),
+    "theme": gettext_lazy("Thème"),
+    "tag": gettext_lazy("Étiquette"),
+    "region": gettext_lazy("Région"),
+    "authority_type": gettext_lazy("Type de structure"),
+    "year": gettext_lazy("Année"),
+    "category": gettext_lazy("Catégorie"),
+    "sector": gettext_lazy("Filière"),
+}
+FACETS_SHOWN = 12  # values per facet on the page
+PAGE_SIZE = 10
+AUTOCOMPLETE_MAX = 10
+
+
+def _bad_request_json(message):
+    return JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def search_page(request):
+    error = None
+    try:
+        query = parse_params(request.GET, per_page=PAGE_SIZE)
+    except BadParameter as exc:
+        error, query = str(exc), None
+    result = None
+    if query is not None and query.text.strip():
+        result = get_backend().search(query)
+    context = {
+        "search_query": (query.text if query else request.GET.get("q", ""))[:500],
+        "query": query,
+        "result": result,
+        "error": error,
+        "parsed": parse(query.text) if query else None,
+    }
+    if result is not None:
+        pages = max(1, math.ceil(result.total / query.per_page))
+        context.update(
+            facets=[
+                {
+                    "name": name,
+                    "label": FACET_LABELS[name],
+                    "values": values[:FACETS_SHOWN]
+                    + [v for v in values[FACETS_SHOWN:] if v.selected],
+                }
+                for name, values in result.facets.items()
+                if values and name in FACET_LABELS
+            ],
+            page_number=query.page,
+            num_pages=pages,
+            has_previous=query.page > 1,
+            has_next=query.page < pages,
+            first_index=(query.page - 1) * query.per_page + 1,
+            active_filters=[
+                (name, value, FACET_LABELS.get(name, name))
+                for name, values in query.filters.items()
+                for value in values
+            ],
+        )
+    return render(request, "search/search.html", context, status=400 if error else 200)
+
+
+@require_GET
+def search_api(request):
+    try:
+        query = parse_params(request.GET, per_page=PAGE_SIZE)
+    except BadParameter as exc:
+        return _bad_request_json(str(exc))
+    if not query.text.strip():
+        return _bad_request_json(_("Le paramètre « q » est obligatoire."))
+    result = get_backend().search(query)
+    data = {
+        "count": result.total,
+        "results": [
+            {
+                "type": hit.type,
+                "title": hit.title,
+                "url": hit.url,
+                "snippet": hit.snippet,
+                "score": hit.score,
+            }
+            for hit in result.hits
+        ],
+        "facets": {
+            name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+            for name, values in result.facets.items()
+            if name in FACETS
+        },
+        "suggestion": result.suggestion,
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def autocomplete_api(request):
+    text = request.GET.get("q", "")
+    if len(text) > 200:
+        return _bad_request_json(_("Le texte à compléter ne doit pas dépasser 200 caractères."))
+    suggestions = get_backend().autocomplete(text, limit=AUTOCOMPLETE_MAX) if text.strip() else []
+    return JsonResponse(
+        {"suggestions": [{"label": s.label, "kind": s.kind, "url": s.url} for s in suggestions]},
+        json_dumps_params={"ensure_ascii": False},
+    )
