@@ -19,6 +19,7 @@ urlpatterns = [
     path("comptes/", include("kb.accounts.urls")),
     path("comptes/", include("allauth.urls")),
     path("", include("kb.moderation.urls")),
+    path("", include("search.urls")),
     path("", include("practices.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
