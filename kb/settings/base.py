@@ -175,6 +175,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # The Wagtail admin keeps Wagtail's own search; the public site uses search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Public search (search/): Elasticsearch when ELASTICSEARCH_URL is set (falling back to the
+# database if it does not answer), else the database's own full-text engine.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "praxis")
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
