@@ -80,9 +80,6 @@ class FallbackBackend(SearchBackend):
     def autocomplete(self, text, limit=10):
         return self._call("autocomplete", text, limit=limit)[0]
 
-    def suggest(self, text):
-        return self._call("suggest", text)[0]
-
 
 def get_backend():
     """The backend that answers searches."""
