@@ -1,14 +1,213 @@
-def my_contributions(request):
-    raise NotImplementedError
+"""Public contribution views: propose, edit and resubmit a sheet; "Mes contributions"; reports."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from kb.accounts.roles import is_approved_member, is_contributor
+
+from .forms import CONTRIBUTION_FORMS, StaleFormError, form_class_for_page
+from .workflow import IN_REVIEW, contribution_status, submit_for_review
+
+ACTIONS = ("preview", "draft", "submit")
+
+
+def _refuse(request, message, status=403):
+    return render(request, "contribute/refused.html", {"message": message}, status=status)
+
+
+def _contributor_or_refusal(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_contributor(request.user):
+        return _refuse(
+            request,
+            _(
+                "Proposer une fiche est réservé aux contributeurs. Si vous êtes membre, demandez à "
+                "un modérateur de vous ouvrir la contribution."
+            ),
+        )
+    return None
+
+
+def _parent_for(form_class):
+    """The section (index page) new sheets of this type go under."""
+    from django.apps import apps
+
+    return apps.get_model(form_class.page_model.parent_page_types[0]).objects.first()
+
+
+def _handle(request, form_class, *, page=None, parent=None, kind):
+    editing = page.get_latest_revision_as_object() if page is not None else None
+    preview = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in ACTIONS:
+            action = "draft"
+        form = form_class(request.POST, request.FILES, page=page)
+        if form.is_valid():
+            if action == "preview":
+                preview = _preview_of(form, page, form_class)
+            else:
+                try:
+                    with transaction.atomic():
+                        saved = form.save(user=request.user, parent=parent)
+                        if action == "submit":
+                            submit_for_review(saved, request.user)
+                except StaleFormError:
+                    form.add_error(
+                        None,
+                        _(
+                            "Cette fiche a été modifiée depuis que vous avez ouvert ce formulaire : "
+                            "rien n'a été enregistré, pour ne pas écraser l'autre version. "
+                            "Rechargez la page pour repartir de la version actuelle."
+                        ),
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        form.add_error(None, message)
+                else:
+                    if action == "submit":
+                        messages.success(
+                            request,
+                            _(
+                                "Votre fiche « %(title)s » est envoyée en relecture. Vous serez "
+                                "prévenu(e) par courriel de la décision des modérateurs."
+                            )
+                            % {"title": saved.draft_title},
+                        )
+                        return redirect("contribute:mine")
+                    messages.success(
+                        request,
+                        _(
+                            "Brouillon enregistré. Vous pourrez le reprendre dans « Mes contributions »."
+                        ),
+                    )
+                    return redirect("contribute:edit", page_id=saved.pk)
+    else:
+        form = form_class(page=editing)
+    return render(
+        request,
+        "contribute/form.html",
+        {
+            "form": form,
+            "kind": kind,
+            "page_model": form_class.page_model,
+            "contribution": page,
+            "preview": preview,
+        },
+        status=200,
+    )
+
+
+def _preview_of(form, page, form_class):
+    """An unsaved copy of the page with the form's data, for the preview (nothing is stored)."""
+    draft = form_class.page_model() if page is None else page.get_latest_revision_as_object()
+    form.apply_to(draft)
+    return {
+        "page": draft,
+        "tags": form.cleaned_data["tags"],
+        "themes": form.cleaned_data["themes"],
+        "attachments": [upload.name for upload in form.cleaned_data.get("attachments") or []],
+    }
 
 
 def create(request, kind):
-    raise NotImplementedError
+    form_class = CONTRIBUTION_FORMS.get(kind)
+    if form_class is None:
+        raise Http404
+    refusal = _contributor_or_refusal(request)
+    if refusal:
+        return refusal
+    parent = _parent_for(form_class)
+    if parent is None:
+        return _refuse(
+            request, _("La rubrique qui accueille ce type de fiche n'existe pas encore."), 404
+        )
+    return _handle(request, form_class, parent=parent, kind=kind)
+
+
+def _own_page(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    kind, form_class = form_class_for_page(page)
+    if form_class is None:
+        raise Http404
+    if page.owner_id != request.user.pk:
+        return (
+            None,
+            None,
+            None,
+            _refuse(request, _("Vous ne pouvez modifier que les fiches que vous avez proposées.")),
+        )
+    return page, kind, form_class, None
 
 
 def edit(request, page_id):
-    raise NotImplementedError
+    refusal = _contributor_or_refusal(request)
+    if refusal:
+        return refusal
+    page, kind, form_class, refusal = _own_page(request, page_id)
+    if refusal:
+        return refusal
+    status, label, _comment = contribution_status(page)
+    if status == IN_REVIEW:
+        return _refuse(
+            request,
+            _(
+                "Cette fiche est en relecture : vous pourrez la modifier quand les modérateurs "
+                "auront rendu leur avis."
+            ),
+            409,
+        )
+    if page.locked and page.locked_by_id != request.user.pk:
+        return _refuse(request, _("Cette fiche est verrouillée par un modérateur."), 409)
+    return _handle(request, form_class, page=page, kind=kind)
 
 
+def my_contributions(request):
+    refusal = _contributor_or_refusal(request)
+    if refusal:
+        return refusal
+    rows = []
+    for form_class in CONTRIBUTION_FORMS.values():
+        for page in form_class.page_model.objects.filter(owner=request.user).order_by(
+            "-latest_revision_created_at"
+        ):
+            code, label, comment = contribution_status(page)
+            rows.append({"page": page, "status": code, "label": label, "comment": comment})
+    rows.sort(key=lambda row: row["page"].latest_revision_created_at or 0, reverse=True)
+    return render(
+        request,
+        "contribute/mine.html",
+        {
+            "rows": rows,
+            "kinds": [(k, f.page_model._meta.verbose_name) for k, f in CONTRIBUTION_FORMS.items()],
+        },
+    )
+
+
+@require_POST
 def report(request, page_id):
-    raise NotImplementedError
+    from .models import Report
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.POST.get("next") or reverse("contribute:mine"))
+    if not is_approved_member(request.user):
+        return _refuse(request, _("Seuls les membres peuvent signaler un contenu."))
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    reason = (request.POST.get("reason") or "").strip()
+    if not reason:
+        messages.error(request, _("Indiquez la raison du signalement."))
+    elif len(reason) > 2000:
+        messages.error(request, _("La raison du signalement ne peut dépasser 2 000 caractères."))
+    else:
+        Report.objects.create(page=page, reporter=request.user, reason=reason)
+        messages.success(request, _("Merci : votre signalement a été transmis aux modérateurs."))
+    return redirect(page.url)

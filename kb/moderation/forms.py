@@ -1,0 +1,373 @@
+"""Front-end contribution forms: one base, one small subclass per page type."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.utils import edit_string_for_tags, parse_tags
+from wagtail.coreutils import find_available_slug
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from practices.blocks import SectionKind
+from practices.models import CharterPage, ExperiencePage, JobDescriptionPage, Theme
+
+from .attachments import AttachmentsField
+from .richtext import rich_text_to_editable, sanitise_rich_text
+
+RICH_TEXT_HELP = _(
+    "Texte simple (un paragraphe par ligne vide) ou HTML limité : gras, italique, "
+    "intertitres, listes et liens. Tout le reste est retiré."
+)
+
+
+class StaleFormError(Exception):
+    """The page got a new revision after the form was opened."""
+
+
+class ContributionForm(forms.Form):
+    """Title, summary, classification, attachments and the model fields of ``page_model``.
+
+    Subclasses set ``page_model``, ``model_fields`` (edited as they are) and ``fieldsets``
+    (legend, field names); ``has_sections`` adds one rich-text field per flip-chart section,
+    stored as "section" blocks of ``body``; ``document_field`` names a document foreign key
+    taking a single attachment, otherwise attachments become a "documents" block of ``body``.
+    """
+
+    page_model = None
+    model_fields = []
+    fieldsets = []
+    has_sections = False
+    document_field = None
+    date_fields = ()
+
+    title = forms.CharField(label=_("Titre"), max_length=255)
+    summary = forms.CharField(
+        label=_("Résumé"),
+        help_text=_(
+            "Deux à quatre phrases, affichées dans les listes et les résultats de recherche."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thèmes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tags = forms.CharField(
+        label=_("Étiquettes"),
+        required=False,
+        max_length=500,
+        help_text=_("Séparées par des virgules, par exemple : budget participatif, jeunesse."),
+    )
+    revision_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, page=None, **kwargs):
+        self.page = page
+        super().__init__(*args, **kwargs)
+        for name in self.model_fields:
+            field = self.page_model._meta.get_field(name).formfield()
+            if name in self.date_fields:
+                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            self.fields[name] = field
+        if self.has_sections:
+            for kind, label in SectionKind.CHOICES:
+                self.fields[f"section_{kind}"] = forms.CharField(
+                    label=label,
+                    required=False,
+                    max_length=20000,
+                    help_text=RICH_TEXT_HELP,
+                    widget=forms.Textarea(attrs={"rows": 5}),
+                )
+        if self.document_field:
+            self.fields["attachments"] = AttachmentsField(
+                label=self.page_model._meta.get_field(
+                    self.document_field
+                ).verbose_name.capitalize(),
+                multiple=False,
+                help_text=self.attachment_help(),
+            )
+        else:
+            self.fields["attachments"] = AttachmentsField(
+                label=_("Pièces jointes"), help_text=self.attachment_help()
+            )
+        if page is not None and not self.is_bound:
+            self.initial.update(self.initial_from_page(page))
+
+    @staticmethod
+    def attachment_help():
+        from django.template.defaultfilters import filesizeformat
+
+        from .attachments import max_size
+
+        return _("PDF, ODT ou DOCX, %(max)s au plus par fichier.") % {
+            "max": filesizeformat(max_size())
+        }
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def get_fieldsets(self):
+        sets = [(_("L'essentiel"), ["title", "summary"])]
+        sets += [(legend, names) for legend, names in self.fieldsets]
+        if self.has_sections:
+            sets.append(
+                (_("Synthèse"), [f"section_{kind}" for kind, _label in SectionKind.CHOICES])
+            )
+        sets.append((_("Thèmes et étiquettes"), ["themes", "tags"]))
+        sets.append((_("Documents"), ["attachments"]))
+        return [(legend, [self[name] for name in names]) for legend, names in sets]
+
+    # Initial data ---------------------------------------------------------------------------
+
+    def initial_from_page(self, page):
+        """``page`` is the latest revision as an object: what the contributor edits."""
+        initial = {
+            "title": page.title,
+            "summary": page.summary,
+            "themes": list(page.themes.all()),
+            "tags": edit_string_for_tags(list(page.tags.all())),
+            "revision_id": page.latest_revision_id,
+        }
+        for name in self.model_fields:
+            initial[name] = getattr(page, name)
+        if self.has_sections:
+            for block in page.body:
+                if block.block_type == "section":
+                    key = f"section_{block.value['kind']}"
+                    initial.setdefault(key, rich_text_to_editable(block.value["text"]))
+        return initial
+
+    # Validation -----------------------------------------------------------------------------
+
+    def clean_tags(self):
+        names = parse_tags(self.cleaned_data.get("tags", ""))
+        too_long = [name for name in names if len(name) > 100]
+        if too_long:
+            raise ValidationError(_("Une étiquette ne peut dépasser 100 caractères."))
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.model_fields:
+            if name not in cleaned:
+                continue
+            model_field = self.page_model._meta.get_field(name)
+            try:
+                model_field.run_validators(cleaned[name])
+            except ValidationError as error:
+                self.add_error(name, error)
+        if self.has_sections:
+            for kind, _label in SectionKind.CHOICES:
+                key = f"section_{kind}"
+                if key in cleaned:
+                    cleaned[key] = sanitise_rich_text(cleaned[key])
+        return cleaned
+
+    # Saving ---------------------------------------------------------------------------------
+
+    def apply_to(self, page, documents=()):
+        """Copy the cleaned data onto ``page`` (in memory, nothing saved)."""
+        data = self.cleaned_data
+        page.title = data["title"]
+        page.draft_title = data["title"]
+        page.summary = data["summary"]
+        for name in self.model_fields:
+            setattr(page, name, data[name])
+        page.themes.set(list(data["themes"]))
+        if self.has_sections or (documents and not self.document_field):
+            page.body = self.build_body(page.body.raw_data if page.body else [], documents)
+        if documents and self.document_field:
+            setattr(page, self.document_field, documents[0])
+
+    def build_body(self, raw_blocks, documents):
+        """The new body: section texts replaced in place, other blocks kept, documents added."""
+        texts = {}
+        if self.has_sections:
+            texts = {
+                kind: self.cleaned_data.get(f"section_{kind}", "")
+                for kind, _label in SectionKind.CHOICES
+            }
+        blocks, seen = [], set()
+        for raw in raw_blocks:
+            raw = dict(raw)
+            if raw["type"] == "section" and self.has_sections:
+                value = dict(raw["value"])
+                kind = value.get("kind")
+                if kind in texts and kind not in seen:
+                    seen.add(kind)
+                    value["text"] = texts[kind]
+                    if not texts[kind] and not value.get("items"):
+                        continue
+                raw["value"] = value
+            blocks.append(raw)
+        insert_at = max(
+            (i + 1 for i, raw in enumerate(blocks) if raw["type"] == "section"), default=0
+        )
+        new_sections = [
+            {"type": "section", "value": {"kind": kind, "heading": "", "text": text, "items": []}}
+            for kind, text in texts.items()
+            if text and kind not in seen
+        ]
+        blocks[insert_at:insert_at] = new_sections
+        if documents:
+            blocks.append(
+                {
+                    "type": "documents",
+                    "value": {"items": [{"document": d.pk, "description": ""} for d in documents]},
+                }
+            )
+        return blocks
+
+    def create_documents(self, user):
+        Document = get_document_model()
+        collection = Collection.get_first_root_node()
+        documents = []
+        for upload in self.cleaned_data.get("attachments") or []:
+            document = Document(
+                title=upload.name.rsplit(".", 1)[0][:255] or upload.name,
+                file=upload,
+                collection=collection,
+                uploaded_by_user=user,
+            )
+            document.save()
+            documents.append(document)
+        return documents
+
+    def save(self, *, user, parent=None):
+        """Store a draft revision (creating the page under ``parent`` if new); return the page.
+
+        Raises ``StaleFormError`` if the page has a newer revision than the one the form was
+        opened on; in that case nothing is saved.
+        """
+        from wagtail.models import Page
+
+        with transaction.atomic():
+            if self.page is None:
+                page = self.page_model(owner=user, live=False, has_unpublished_changes=True)
+                documents = self.create_documents(user)
+                self.apply_to(page, documents)
+                page.slug = find_available_slug(
+                    parent, slugify(self.cleaned_data["title"])[:80] or "fiche"
+                )
+                page.tags.set(self.cleaned_data["tags"])
+                parent.add_child(instance=page)
+                page.save_revision(user=user, log_action=True)
+                return page
+            current = Page.objects.select_for_update().get(pk=self.page.pk)
+            if current.latest_revision_id != self.cleaned_data.get("revision_id"):
+                raise StaleFormError
+            page = self.page.specific_class.objects.get(pk=self.page.pk)
+            draft = page.get_latest_revision_as_object()
+            documents = self.create_documents(user)
+            self.apply_to(draft, documents)
+            draft.tags.set(self.cleaned_data["tags"])
+            draft.save_revision(user=user, log_action=True)
+            page.refresh_from_db()
+            return page
+
+
+class ExperienceContributionForm(ContributionForm):
+    page_model = ExperiencePage
+    model_fields = [
+        "organisation",
+        "authority_type",
+        "region",
+        "department",
+        "start_year",
+        "end_year",
+        "publics",
+        "methods",
+        "level",
+    ]
+    fieldsets = [
+        (
+            _("Qui, où, quand"),
+            ["organisation", "authority_type", "region", "department", "start_year", "end_year"],
+        ),
+        (_("Démarche"), ["publics", "methods", "level"]),
+    ]
+    has_sections = True
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error(
+                "end_year", _("L'année de fin doit être égale ou postérieure à l'année de début.")
+            )
+        return cleaned
+
+
+class JobDescriptionContributionForm(ContributionForm):
+    page_model = JobDescriptionPage
+    model_fields = [
+        "job_title",
+        "employer",
+        "authority_type",
+        "region",
+        "date",
+        "status",
+        "category",
+        "sector",
+        "employment_framework",
+        "service",
+        "reporting_line",
+        "missions",
+        "activities",
+        "skills_knowledge",
+        "skills_know_how",
+        "skills_interpersonal",
+        "working_conditions",
+    ]
+    date_fields = ("date",)
+    fieldsets = [
+        (_("Le poste"), ["job_title", "employer", "authority_type", "region", "date", "status"]),
+        (
+            _("Statut et rattachement"),
+            ["category", "sector", "employment_framework", "service", "reporting_line"],
+        ),
+        (_("Missions et activités"), ["missions", "activities"]),
+        (
+            _("Compétences"),
+            ["skills_knowledge", "skills_know_how", "skills_interpersonal", "working_conditions"],
+        ),
+    ]
+    document_field = "document"
+
+
+class CharterContributionForm(ContributionForm):
+    page_model = CharterPage
+    model_fields = [
+        "kind",
+        "drawn_up_by",
+        "serves_as",
+        "guarantor",
+        "authority",
+        "authority_type",
+        "region",
+        "adoption_date",
+    ]
+    date_fields = ("adoption_date",)
+    fieldsets = [
+        (_("La charte"), ["kind", "drawn_up_by", "serves_as", "guarantor"]),
+        (_("Adoption"), ["authority", "authority_type", "region", "adoption_date"]),
+    ]
+    has_sections = True
+    document_field = "document"
+
+
+CONTRIBUTION_FORMS = {
+    "experience": ExperienceContributionForm,
+    "fiche-de-poste": JobDescriptionContributionForm,
+    "charte": CharterContributionForm,
+}
+
+
+def form_class_for_page(page):
+    for kind, form_class in CONTRIBUTION_FORMS.items():
+        if isinstance(page, form_class.page_model):
+            return kind, form_class
+    return None, None

@@ -1,0 +1,41 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Report
+
+
+class ReportViewSet(SnippetViewSet):
+    model = Report
+    icon = "warning"
+    menu_label = _("Signalements")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["page", "reason", "reporter", "status", "created_at"]
+    list_filter = ["status"]
+    ordering = ["status", "-created_at"]
+    panels = [FieldPanel("status"), FieldPanel("moderator_note")]
+
+
+register_snippet(ReportViewSet)
+
+
+@hooks.register("before_serve_page")
+def members_only_prompt(page, request, serve_args, serve_kwargs):
+    """Members-only pages: signed-in people who are not (yet) approved get an explanation.
+
+    Wagtail itself redirects anonymous visitors to the log-in page; for a signed-in person
+    whose registration is pending it would redirect to the log-in page again and again.
+    """
+    from django.shortcuts import render
+
+    from kb.accounts.roles import is_approved_member
+
+    if not request.user.is_authenticated or is_approved_member(request.user):
+        return None
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            return render(request, "moderation/members_only.html", {"page": None}, status=403)
+    return None

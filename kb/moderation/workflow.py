@@ -1,0 +1,52 @@
+"""Submitting contributions to the "Relecture" workflow, and reading their status back."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TaskState, WorkflowState
+
+DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, PUBLISHED_WITH_DRAFT = (
+    "draft",
+    "in_review",
+    "changes_requested",
+    "published",
+    "published_with_draft",
+)
+STATUS_LABELS = {
+    DRAFT: _("Brouillon"),
+    IN_REVIEW: _("En relecture"),
+    CHANGES_REQUESTED: _("Modifications demandées"),
+    PUBLISHED: _("Publiée"),
+    PUBLISHED_WITH_DRAFT: _("Publiée — nouvelle version en brouillon"),
+}
+
+
+def submit_for_review(page, user):
+    """Start (or resume, or restart) the page's workflow on its latest revision."""
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+        return
+    if state is not None:
+        state.cancel(user=user)
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise LookupError("No workflow for this page")
+    workflow.start(page, user)
+
+
+def contribution_status(page):
+    """(code, label, moderator's comment) of one of the contributor's pages."""
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        rejected = (
+            TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+            .order_by("-finished_at", "-pk")
+            .first()
+        )
+        comment = rejected.specific.get_comment() if rejected else ""
+        return CHANGES_REQUESTED, STATUS_LABELS[CHANGES_REQUESTED], comment
+    if state is not None:
+        return IN_REVIEW, STATUS_LABELS[IN_REVIEW], ""
+    if page.live:
+        code = PUBLISHED_WITH_DRAFT if page.has_unpublished_changes else PUBLISHED
+        return code, STATUS_LABELS[code], ""
+    return DRAFT, STATUS_LABELS[DRAFT], ""

@@ -1,0 +1,192 @@
+"""Contribute → submit → changes requested → resubmit → approved → public."""
+
+import pytest
+from django.core import mail
+from wagtail.models import Page, WorkflowState
+
+from practices.models import ExperienceIndexPage, ExperiencePage
+from tests.accounts.helpers import approved_user, mails_to, text
+
+from .helpers import sections, theme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    return sections()
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    return approved_user(django_user_model, "moderateur", "Membres", "Modérateurs")
+
+
+def experience_data(**changes):
+    data = {
+        "title": "Budget participatif des jeunes",
+        "summary": "Les jeunes de Roubaix décident de 100 000 euros par an.",
+        "organisation": "Ville de Roubaix",
+        "authority_type": "commune",
+        "region": "hauts-de-france",
+        "department": "59",
+        "start_year": "2016",
+        "end_year": "",
+        "publics": "Jeunes de 12 à 25 ans",
+        "methods": ["participatory_budget"],
+        "level": "co_decision",
+        "section_context": "<p>Une ville <strong>jeune</strong>.</p>",
+        "section_difficulties": "Mobiliser hors des structures.\n\nTenir les délais.",
+        "tags": "budget participatif, jeunesse",
+        "revision_id": "",
+        "action": "submit",
+    }
+    data.update(changes)
+    return data
+
+
+def workflow_action(client, page, action, comment=""):
+    state = page.current_workflow_state
+    task_state = state.current_task_state
+    return client.post(
+        f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/",
+        {"comment": comment},
+    )
+
+
+def test_the_whole_path_from_proposal_to_publication(client, site, contributor, moderator):
+    budget = theme()
+    client.force_login(contributor)
+
+    form = client.get("/contribuer/experience/nouvelle/")
+    assert form.status_code == 200
+    html = text(form)
+    assert "<legend>Qui, où, quand</legend>" in html
+    assert "Envoyer en relecture" in html
+
+    # Submit for review: a draft revision, the "Relecture" workflow started.
+    mail.outbox.clear()
+    response = client.post("/contribuer/experience/nouvelle/", experience_data(themes=[budget.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == "/contribuer/mes-contributions/"
+    page = ExperiencePage.objects.get(title="Budget participatif des jeunes")
+    assert page.owner == contributor
+    assert not page.live
+    assert page.get_parent().specific_class is ExperienceIndexPage
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert page.current_workflow_state.workflow.name == "Relecture"
+    draft = page.get_latest_revision_as_object()
+    assert [t.name for t in draft.tags.all()] == ["budget participatif", "jeunesse"]
+    assert list(draft.themes.all()) == [budget]
+    # Moderators are told by Wagtail's notifications.
+    assert mails_to(moderator.email)
+
+    # Nothing public yet.
+    anonymous = client.__class__()
+    assert anonymous.get("/experiences/budget-participatif-des-jeunes/").status_code == 404
+    assert "Budget participatif des jeunes" not in text(anonymous.get("/experiences/"))
+
+    mine = text(client.get("/contribuer/mes-contributions/"))
+    assert "Budget participatif des jeunes" in mine
+    assert "En relecture" in mine
+    # While in review, the contributor cannot edit.
+    assert client.get(f"/contribuer/fiche/{page.pk}/modifier/").status_code == 409
+
+    # The moderator requests changes with a comment, e-mailed to the contributor.
+    moderator_client = client.__class__()
+    moderator_client.force_login(moderator)
+    mail.outbox.clear()
+    response = workflow_action(
+        moderator_client, page, "reject", "Précisez le montant et le nombre de votants."
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    sent = mails_to(contributor.email)
+    assert sent and "Précisez le montant et le nombre de votants." in sent[0].body
+
+    mine = text(client.get("/contribuer/mes-contributions/"))
+    assert "Modifications demandées" in mine
+    assert "Précisez le montant et le nombre de votants." in mine
+
+    # The contributor edits and resubmits.
+    edit_url = f"/contribuer/fiche/{page.pk}/modifier/"
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    assert "Ville de Roubaix" in text(form)
+    assert form.context["form"]["revision_id"].value() == page.latest_revision_id
+    response = client.post(
+        edit_url,
+        experience_data(
+            summary="Les jeunes de Roubaix décident de 100 000 euros par an ; 2 000 votants.",
+            revision_id=str(page.latest_revision_id),
+            themes=[budget.pk],
+        ),
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert "En relecture" in text(client.get("/contribuer/mes-contributions/"))
+
+    # The moderator approves: the page is published.
+    response = workflow_action(moderator_client, page, "approve")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    public = anonymous.get(page.url)
+    assert public.status_code == 200
+    html = text(public)
+    assert "2 000 votants" in html
+    assert "<strong>jeune</strong>" in html
+    assert "Tenir les délais." in html
+    assert "Budget participatif des jeunes" in text(anonymous.get("/experiences/"))
+    assert "Publiée" in text(client.get("/contribuer/mes-contributions/"))
+
+
+def test_save_draft_then_find_it_in_my_contributions(client, site, contributor):
+    client.force_login(contributor)
+    response = client.post("/contribuer/experience/nouvelle/", experience_data(action="draft"))
+    page = ExperiencePage.objects.get()
+    assert response["Location"] == f"/contribuer/fiche/{page.pk}/modifier/"
+    assert page.current_workflow_state is None
+    assert not page.live
+    mine = text(client.get("/contribuer/mes-contributions/"))
+    assert "Brouillon" in mine
+
+
+def test_preview_shows_the_sheet_and_saves_nothing(client, site, contributor):
+    client.force_login(contributor)
+    pages_before = Page.objects.count()
+    response = client.post("/contribuer/experience/nouvelle/", experience_data(action="preview"))
+    assert response.status_code == 200
+    html = text(response)
+    assert "Aperçu (non enregistré)" in html
+    assert "<strong>jeune</strong>" in html
+    assert Page.objects.count() == pages_before
+
+
+def test_a_contributor_edits_their_published_sheet_and_the_new_version_goes_to_review(
+    client, site, contributor
+):
+    from .helpers import experience
+
+    page = experience(site[ExperienceIndexPage], owner=contributor)
+    client.force_login(contributor)
+    edit_url = f"/contribuer/fiche/{page.pk}/modifier/"
+    form = client.get(edit_url)
+    revision_id = form.context["form"]["revision_id"].value()
+    response = client.post(
+        edit_url,
+        experience_data(title="Budget participatif de Lille (bilan)", revision_id=str(revision_id)),
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    assert page.title == "Budget participatif de Lille"  # the live version is unchanged
+    assert page.has_unpublished_changes
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
