@@ -1,0 +1,241 @@
+"""The acceptance points of the search issue, on the demo corpus (SQLite or PostgreSQL,
+whichever database the suite runs on)."""
+
+import re
+
+import pytest
+
+from search.models import SearchDocument
+from search.query import SearchQuery
+from search.text import fold
+
+from .conftest import titles
+
+pytestmark = pytest.mark.usefixtures("demo_corpus")
+
+LYCEES = "Budget participatif des lycées de la Région Nord-Pas-de-Calais"
+
+
+def _ids(result):
+    return [hit.page_id for hit in result.hits]
+
+
+def _pages_whose_text(pattern):
+    regex = re.compile(pattern)
+    return {
+        doc.page_id
+        for doc in SearchDocument.objects.all()
+        if regex.search(fold(" ".join((doc.title, doc.summary, doc.body, doc.themes, doc.tags))))
+    }
+
+
+def test_the_demo_corpus_is_indexed(db):
+    assert SearchDocument.objects.count() >= 30
+
+
+def test_budgets_participatifs_lycees_puts_the_lycees_budget_in_the_top_3(search):
+    result = search("budgets participatifs lycées")
+    assert LYCEES in titles(result)[:3]
+
+
+def test_accents_do_not_matter(search):
+    with_accent, without = search("élus"), search("elus")
+    assert with_accent.total > 0
+    assert _ids(with_accent) == _ids(without)
+
+
+def test_singular_finds_pages_that_only_use_the_plural(search):
+    only_plural = _pages_whose_text(r"\bconseils citoyens\b") - _pages_whose_text(
+        r"\bconseil citoyen\b"
+    )
+    assert only_plural, "the corpus should have pages saying only « conseils citoyens »"
+    found = set(_ids(search("conseil citoyen")))
+    assert only_plural <= found
+
+
+def test_elision_is_ignored(search):
+    assert _ids(search("l'évaluation")) == _ids(search("évaluation"))
+    assert _ids(search("l’évaluation")) == _ids(search("évaluation"))
+    assert search("évaluation").total > 0
+
+
+def test_a_typo_gives_results_or_a_suggestion(search):
+    result = search("concertaton")
+    assert result.suggestion == "concertation"
+    assert result.total > 0
+    assert result.corrected
+
+
+@pytest.mark.parametrize(("typo", "word"), [("partcipatif", "participatif"), ("budjet", "budget")])
+def test_other_typos_are_corrected(search, typo, word):
+    result = search(typo)
+    assert result.suggestion == word
+    assert result.total > 0
+
+
+def test_autocomplete_democr(backend):
+    suggestions = backend.autocomplete("democr")
+    assert 0 < len(suggestions) <= 10
+    assert any("démocratie" in s.label.lower() for s in suggestions)
+    assert all("democr" in fold(s.label) for s in suggestions)
+
+
+def test_autocomplete_is_limited_to_ten(backend):
+    assert len(backend.autocomplete("p")) <= 10
+    assert len(backend.autocomplete("c")) <= 10
+
+
+def test_all_words_then_any_word(search):
+    result = search("démocratie xylophonique")
+    assert result.any_words
+    assert result.total > 0
+    assert search("budget lycées").any_words is False
+
+
+def test_quoted_phrase_is_stricter_than_the_words(search):
+    phrase = search('"conseil de quartier"')
+    loose = search("conseil quartier")
+    assert 0 < phrase.total <= loose.total
+    assert set(_ids(phrase)) <= set(_ids(loose))
+
+
+def test_excluded_word(search):
+    with_word = search("budget participatif")
+    without = search("budget participatif -lycées")
+    assert 0 < without.total < with_word.total
+    assert LYCEES not in titles(without)
+
+
+def test_facet_counts_equal_the_filtered_result_sizes(search):
+    result = search("participation")
+    assert result.total > 5
+    checked = 0
+    for facet, values in result.facets.items():
+        for value in values:
+            filtered = search("participation", **{facet: [value.value]})
+            assert filtered.total == value.count, (facet, value.value)
+            checked += 1
+    assert checked > 10
+    assert {"type", "theme", "tag", "region", "authority_type", "year"} <= set(result.facets)
+
+
+def test_filters_restrict_the_results(search):
+    result = search("participation", type=["jobdescriptionpage"])
+    assert result.total > 0
+    assert {hit.type for hit in result.hits} == {"jobdescriptionpage"}
+
+
+def test_hits_have_highlighted_snippets_from_the_original_text(search):
+    result = search("budgets participatifs")
+    assert result.hits
+    assert any("<mark>" in hit.snippet for hit in result.hits)
+    for hit in result.hits:
+        for marked in re.findall(r"<mark>(.*?)</mark>", hit.snippet):
+            assert fold(marked).startswith(("budget", "particip")), marked
+
+
+def test_pagination_is_consistent(backend):
+    first = backend.search(SearchQuery(text="participation", per_page=5, page=1))
+    second = backend.search(SearchQuery(text="participation", per_page=5, page=2))
+    assert first.total == second.total > 10
+    assert not set(_ids(first)) & set(_ids(second))
+
+
+def test_resource_persons_emails_are_not_indexed(db):
+    for doc in SearchDocument.objects.all():
+        assert not re.search(r"[\w.-]+@[\w-]+\.\w+", doc.body + doc.summary), doc.title
+
+
+def test_sort_by_date(backend):
+    result = backend.search(SearchQuery(text="participation", sort="date", per_page=20))
+    dates = [hit.date for hit in result.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+# --- the pages -------------------------------------------------------------------------------
+
+
+def test_search_page(client):
+    response = client.get("/recherche/", {"q": "budgets participatifs"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>" in html
+    assert LYCEES in html
+    assert 'aria-live="polite"' in html
+    assert "<fieldset" in html and "<legend>Thème</legend>" in html
+    assert 'name="theme"' in html and 'type="checkbox"' in html
+
+
+def test_search_page_keeps_filters_in_the_url(client):
+    response = client.get(
+        "/recherche/", {"q": "participation", "type": "jobdescriptionpage", "per_page": 2}
+    )
+    html = response.content.decode()
+    assert 'value="jobdescriptionpage" id="facet-type-1" checked' in html
+    assert "type=jobdescriptionpage" in html and "page=2" in html  # the next page link
+
+
+def test_search_page_suggestion_and_empty_state(client):
+    html = client.get("/recherche/", {"q": "concertaton"}).content.decode()
+    assert "concertation" in html and "Résultats pour" in html
+    html = client.get("/recherche/", {"q": "xylophonique"}).content.decode()
+    assert "Aucun résultat" in html and "Quelques pistes" in html
+
+
+def test_any_word_fallback_is_announced(client):
+    html = client.get("/recherche/", {"q": "démocratie xylophonique"}).content.decode()
+    assert "Aucune page ne contient tous vos mots" in html
+
+
+def test_header_search_box(client):
+    html = client.get("/").content.decode()
+    assert 'role="search"' in html
+    assert 'for="site-search-q"' in html and 'action="/recherche/"' in html
+
+
+def test_json_search(client):
+    response = client.get("/api/search/", {"q": "élus", "type": "experiencepage"})
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) == {"count", "results", "facets", "suggestion"}
+    assert data["count"] > 0
+    assert set(data["results"][0]) == {"type", "title", "url", "snippet", "score"}
+    assert {r["type"] for r in data["results"]} == {"experiencepage"}
+    assert data["facets"]["type"] == [
+        {"value": "experiencepage", "label": "Fiche d'expérience", "count": data["count"]}
+    ]
+
+
+def test_json_search_suggestion(client):
+    data = client.get("/api/search/", {"q": "concertaton"}).json()
+    assert data["suggestion"] == "concertation"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "budget", "page": "abc"},
+        {"q": "budget", "page": "0"},
+        {"q": "budget", "type": "nimportequoi"},
+        {"q": "budget", "region": "atlantide"},
+        {"q": "budget", "year": "deux-mille"},
+        {"q": "budget", "sort": "alphabet"},
+        {"q": ""},
+    ],
+)
+def test_json_search_bad_parameters(client, params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_search_page_bad_parameters(client):
+    response = client.get("/recherche/", {"q": "budget", "page": "-1"})
+    assert response.status_code == 400
+    assert "nombre entier" in response.content.decode()
+
+
+def test_json_autocomplete(client):
+    data = client.get("/api/search/autocomplete/", {"q": "democr"}).json()
+    assert any("démocratie" in s["label"].lower() for s in data["suggestions"])
+    assert client.get("/api/search/autocomplete/", {"q": "x" * 300}).status_code == 400
