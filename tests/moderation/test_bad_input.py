@@ -1,0 +1,205 @@
+"""Bad input gets a clear French message and saves nothing half-way."""
+
+import pytest
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision
+
+from practices.models import CharterPage, ExperienceIndexPage, ExperiencePage, JobDescriptionPage
+from tests.accounts.helpers import approved_user, text
+
+from .files import docx, exe_renamed, odt, pdf
+from .helpers import experience, sections
+from .test_contribution_path import experience_data
+
+pytestmark = pytest.mark.django_db
+
+NEW = "/contribuer/experience/nouvelle/"
+
+
+@pytest.fixture
+def site(db):
+    return sections()
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")
+
+
+@pytest.fixture
+def logged_in(client, contributor):
+    client.force_login(contributor)
+    return client
+
+
+def nothing_saved():
+    return not ExperiencePage.objects.exists() and not get_document_model().objects.exists()
+
+
+def test_oversized_upload_is_refused(logged_in, site, settings):
+    settings.PRAXIS_ATTACHMENT_MAX_SIZE = 1024
+    response = logged_in.post(NEW, {**experience_data(), "attachments": [pdf(size=4096)]})
+    assert response.status_code == 200
+    html = text(response)
+    assert "« compte-rendu.pdf » est trop volumineux" in html
+    assert 'id="id_attachments_erreurs"' in html
+    assert nothing_saved()
+
+
+def test_executable_renamed_pdf_is_refused(logged_in, site):
+    response = logged_in.post(NEW, {**experience_data(), "attachments": [exe_renamed()]})
+    assert response.status_code == 200
+    assert "n'est pas un vrai fichier PDF" in text(response)
+    assert nothing_saved()
+
+
+def test_other_extensions_are_refused(logged_in, site):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("script.sh", b"#!/bin/sh\necho hi\n")
+    response = logged_in.post(NEW, {**experience_data(), "attachments": [upload]})
+    assert "seuls les fichiers PDF, ODT et DOCX sont acceptés" in text(response)
+    assert nothing_saved()
+
+
+def test_one_bad_file_among_good_ones_saves_nothing(logged_in, site):
+    response = logged_in.post(
+        NEW, {**experience_data(), "attachments": [pdf(), docx(), exe_renamed("x.docx")]}
+    )
+    assert response.status_code == 200
+    assert nothing_saved()
+
+
+def test_good_attachments_become_documents_of_the_sheet(logged_in, site):
+    response = logged_in.post(
+        NEW, {**experience_data(action="draft"), "attachments": [pdf(), docx(), odt()]}
+    )
+    assert response.status_code == 302
+    page = ExperiencePage.objects.get().get_latest_revision_as_object()
+    documents = [
+        item["document"].title
+        for block in page.body
+        if block.block_type == "documents"
+        for item in block.value["items"]
+    ]
+    assert documents == ["compte-rendu", "bilan", "charte"]
+
+
+def test_scripts_and_event_handlers_are_stripped_from_rich_text(logged_in, site):
+    dirty = (
+        '<p onclick="steal()">Bonjour <strong onmouseover="x()">tous</strong>'
+        "<script>alert('xss')</script>"
+        '<a href="javascript:alert(1)">piège</a> <a href="https://example.org">lien</a>'
+        '<img src="x" onerror="alert(2)"><iframe src="https://evil.example"></iframe></p>'
+    )
+    logged_in.post(NEW, experience_data(section_context=dirty, action="submit"))
+    page = ExperiencePage.objects.get()
+    body = page.get_latest_revision_as_object().body
+    stored = "".join(b.value["text"].source for b in body if b.block_type == "section")
+    for bad in ("onclick", "onmouseover", "script", "alert", "javascript:", "onerror", "iframe"):
+        assert bad not in stored
+    assert "<strong>tous</strong>" in stored
+    assert 'href="https://example.org"' in stored
+
+
+def test_missing_required_fields_name_them_and_save_nothing(logged_in, site):
+    response = logged_in.post(NEW, experience_data(title="", organisation="", start_year="1800"))
+    assert response.status_code == 200
+    html = text(response)
+    assert 'id="id_title_erreurs"' in html
+    assert 'aria-describedby="id_organisation_erreurs"' in html
+    assert "1945" in html  # the year validator's message
+    assert nothing_saved()
+
+
+def test_end_year_before_start_year(logged_in, site):
+    response = logged_in.post(NEW, experience_data(start_year="2016", end_year="2010"))
+    assert "L'année de fin doit être égale ou postérieure" in text(response)
+    assert nothing_saved()
+
+
+def test_bad_department_code(logged_in, site):
+    response = logged_in.post(NEW, experience_data(department="99"))
+    assert "numéro de département" in text(response)
+    assert nothing_saved()
+
+
+def test_stale_form_is_not_silently_saved(logged_in, site, contributor):
+    page = experience(site[ExperienceIndexPage], owner=contributor)
+    url = f"/contribuer/fiche/{page.pk}/modifier/"
+    stale_revision = logged_in.get(url).context["form"]["revision_id"].value()
+    # Someone (a moderator, in the admin) saves a new revision meanwhile.
+    page.get_latest_revision_as_object().save_revision()
+    revisions = Revision.objects.count()
+    response = logged_in.post(
+        url, experience_data(title="Écrase tout", revision_id=str(stale_revision))
+    )
+    assert response.status_code == 200
+    assert "a été modifiée depuis que vous avez ouvert ce formulaire" in text(response)
+    assert Revision.objects.count() == revisions
+    page.refresh_from_db()
+    assert page.draft_title != "Écrase tout"
+    assert page.current_workflow_state is None
+
+
+def test_someone_elses_page_cannot_be_edited_or_resubmitted(logged_in, site, django_user_model):
+    other = approved_user(django_user_model, "autre", "Membres", "Contributeurs")
+    page = experience(site[ExperienceIndexPage], owner=other)
+    url = f"/contribuer/fiche/{page.pk}/modifier/"
+    assert logged_in.get(url).status_code == 403
+    revisions = Revision.objects.count()
+    response = logged_in.post(
+        url, experience_data(revision_id=str(page.latest_revision_id), action="submit")
+    )
+    assert response.status_code == 403
+    assert "Vous ne pouvez modifier que les fiches que vous avez proposées." in text(response)
+    assert Revision.objects.count() == revisions
+    assert page.current_workflow_state is None
+
+
+def test_unknown_page_type_or_missing_page(logged_in, site):
+    assert logged_in.get("/contribuer/evenement/nouvelle/").status_code == 404
+    assert logged_in.get("/contribuer/fiche/999999/modifier/").status_code == 404
+    home_id = Page.objects.get(depth=2).pk
+    assert logged_in.get(f"/contribuer/fiche/{home_id}/modifier/").status_code == 404
+
+
+def test_job_description_and_charter_share_the_form(logged_in, site):
+    response = logged_in.post(
+        "/contribuer/fiche-de-poste/nouvelle/",
+        {
+            "title": "Chargé(e) de participation citoyenne",
+            "summary": "Anime les instances de quartier.",
+            "job_title": "Chargé(e) de participation citoyenne",
+            "employer": "Ville de Grenoble",
+            "authority_type": "commune",
+            "region": "auvergne-rhone-alpes",
+            "date": "2024-03-01",
+            "status": "open",
+            "category": "A",
+            "sector": "administrative",
+            "missions": "Animer les conseils citoyens\nAccompagner les services",
+            "tags": "métier",
+            "action": "draft",
+            "attachments": pdf("fiche.pdf"),
+        },
+    )
+    assert response.status_code == 302, text(response)
+    job = JobDescriptionPage.objects.get().get_latest_revision_as_object()
+    assert job.document.title == "fiche"
+    response = logged_in.post(
+        "/contribuer/charte/nouvelle/",
+        {
+            "title": "Charte de la participation de Nantes",
+            "summary": "Les engagements de la ville.",
+            "kind": "reference_document",
+            "drawn_up_by": ["elected", "citizens"],
+            "serves_as": ["reference"],
+            "section_context": "Adoptée après un an de travail.",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 302, text(response)
+    charter = CharterPage.objects.get()
+    assert charter.current_workflow_state is not None
+    assert charter.get_latest_revision_as_object().drawn_up_by == ["elected", "citizens"]
