@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("practices.urls")),
     path("api/v2/", api_router.urls),
+    path("veille/", include("kb.watch.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accessibilite/", views.AccessibilityStatementView.as_view(), name="accessibility"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practices import exports, feeds, views
+from practices import exports, feeds, jobs, views
 
 app_name = "practices"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("export/themes/<slug:slug>.csv", exports.export_theme, name="export_theme"),
     path("export/etiquettes/<str:slug>.csv", exports.export_tag, name="export_tag"),
     *(path(route, view, name=name) for route, view, name in feeds.feed_urls()),
+    path("metiers/", jobs.statistics, name="job_statistics"),
+    path("metiers/comparer/", jobs.compare, name="job_compare"),
 ]

@@ -3,10 +3,11 @@
 import json
 
 from django import template
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 register = template.Library()
 
@@ -226,3 +227,48 @@ def jsonld(context, page):
         .replace("&", "\\u0026")
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+# --- Section tools -------------------------------------------------------------------------------
+
+SECTION_TOOLS = {
+    # model name of a listing → (label, URL name) of the tools built on that type
+    "jobdescriptionpage": [
+        (gettext_lazy("Métiers de la participation : les chiffres"), "practices:job_statistics"),
+        (gettext_lazy("Comparer des fiches de poste"), "practices:job_compare"),
+    ],
+    "experiencepage": [
+        (gettext_lazy("Carte des expériences par région"), "practices:territories"),
+    ],
+}
+
+
+@register.inclusion_tag("includes/section_tools.html")
+def section_tools(model):
+    """Links to the tools of a type (statistics, comparison, map), if it has any."""
+    tools = []
+    for label, url_name in SECTION_TOOLS.get(model._meta.model_name, []):
+        try:
+            tools.append({"label": label, "url": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return {"tools": tools}
+
+
+# --- Watch ---------------------------------------------------------------------------------------
+
+
+@register.inclusion_tag("watch/follow_box.html", takes_context=True)
+def follow_box(context, kind, target, label):
+    """A "follow by e-mail" form for a theme (slug), a tag (slug) or a search (query string)."""
+    from kb.watch.models import Subscription
+
+    return {
+        "kind": kind,
+        "target": target,
+        "label": label,
+        "user": context.get("user"),
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "frequencies": Subscription.Frequency.choices,
+    }

@@ -1,0 +1,132 @@
+"""Subscriptions of members to a theme, a tag or a saved search, and the digests sent."""
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+UNSUBSCRIBE_SALT = "praxis.watch.unsubscribe"
+
+
+class Subscription(models.Model):
+    class Kind(models.TextChoices):
+        THEME = "theme", _("Thème")
+        TAG = "tag", _("Étiquette")
+        SEARCH = "search", _("Recherche enregistrée")
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Quotidienne")
+        WEEKLY = "weekly", _("Hebdomadaire")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre"),
+        on_delete=models.CASCADE,
+        related_name="watch_subscriptions",
+    )
+    kind = models.CharField(_("objet suivi"), max_length=16, choices=Kind.choices)
+    theme = models.ForeignKey(
+        "practices.Theme",
+        verbose_name=_("thème"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        verbose_name=_("étiquette"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    query = models.CharField(
+        _("recherche"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Les paramètres de la recherche enregistrée (q=…&region=…)."),
+    )
+    frequency = models.CharField(
+        _("fréquence"), max_length=16, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+    last_sent_at = models.DateTimeField(
+        _("pages envoyées jusqu'au"),
+        null=True,
+        blank=True,
+        help_text=_("Le prochain envoi contient les pages publiées après cette date."),
+    )
+    last_sent_on = models.DateField(_("dernier envoi le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("abonnement")
+        verbose_name_plural = _("abonnements")
+        ordering = ["user", "kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="theme", theme__isnull=False, tag__isnull=True)
+                    | models.Q(kind="tag", tag__isnull=False, theme__isnull=True)
+                    | models.Q(kind="search", theme__isnull=True, tag__isnull=True)
+                ),
+                name="watch_subscription_target_matches_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.label()}"
+
+    def label(self):
+        if self.kind == self.Kind.THEME and self.theme_id:
+            return _("Thème : %(name)s") % {"name": self.theme.name}
+        if self.kind == self.Kind.TAG and self.tag_id:
+            return _("Étiquette : %(name)s") % {"name": self.tag.name}
+        from django.http import QueryDict
+
+        text = QueryDict(self.query).get("q", "")
+        return _("Recherche : « %(text)s »") % {"text": text}
+
+    def since(self):
+        return self.last_sent_at or self.created_at
+
+    def unsubscribe_token(self):
+        return signing.dumps({"s": self.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+    def unsubscribe_path(self):
+        return reverse("watch:unsubscribe", kwargs={"token": self.unsubscribe_token()})
+
+    @classmethod
+    def from_token(cls, token):
+        """The subscription of a signed unsubscribe token, or None (bad or already used token)."""
+        try:
+            data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.filter(pk=data.get("s")).select_related("theme", "tag").first()
+
+
+class Digest(models.Model):
+    """One digest e-mail per member and day: the command's guard against sending twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre"),
+        on_delete=models.CASCADE,
+        related_name="watch_digests",
+    )
+    day = models.DateField(_("jour"))
+    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+    item_count = models.PositiveIntegerField(_("nombre de pages"), default=0)
+
+    class Meta:
+        verbose_name = _("lettre de veille")
+        verbose_name_plural = _("lettres de veille")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="watch_one_digest_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.day}"

@@ -1,0 +1,96 @@
+"""Following a theme, a tag or a search; managing one's subscriptions; one-click unsubscribe."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import FrequencyForm, SubscribeForm
+from .models import Subscription
+
+
+def _next_url(request, default="watch:manage"):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@login_required
+@require_POST
+def subscribe(request):
+    form = SubscribeForm(request.POST)
+    if not form.is_valid():
+        for error in form.non_field_errors() or [_("Le formulaire de suivi n'est pas valide.")]:
+            messages.error(request, error)
+        return redirect(_next_url(request))
+    data = form.cleaned_data
+    subscription, created = Subscription.objects.get_or_create(
+        user=request.user,
+        kind=data["kind"],
+        theme=data.get("theme"),
+        tag=data.get("tag"),
+        query=data.get("query", ""),
+        defaults={"frequency": data["frequency"]},
+    )
+    if not created and subscription.frequency != data["frequency"]:
+        subscription.frequency = data["frequency"]
+        subscription.save(update_fields=["frequency"])
+    messages.success(
+        request,
+        _("Vous suivez désormais « %(label)s » (lettre %(frequency)s).")
+        % {
+            "label": subscription.label(),
+            "frequency": subscription.get_frequency_display().lower(),
+        },
+    )
+    return redirect(_next_url(request))
+
+
+@login_required
+def manage(request):
+    subscriptions = request.user.watch_subscriptions.select_related("theme", "tag")
+    return render(
+        request,
+        "watch/manage.html",
+        {
+            "subscriptions": subscriptions,
+            "frequencies": Subscription.Frequency.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def update(request, pk):
+    subscription = get_object_or_404(Subscription, pk=pk, user=request.user)
+    if "delete" in request.POST:
+        label = subscription.label()
+        subscription.delete()
+        messages.success(request, _("Vous ne suivez plus « %(label)s ».") % {"label": label})
+        return redirect("watch:manage")
+    form = FrequencyForm(request.POST)
+    if form.is_valid():
+        subscription.frequency = form.cleaned_data["frequency"]
+        subscription.save(update_fields=["frequency"])
+        messages.success(request, _("La fréquence a été enregistrée."))
+    else:
+        messages.error(request, _("Cette fréquence n'existe pas."))
+    return redirect("watch:manage")
+
+
+@csrf_exempt  # the signed token is the proof; mail clients post "List-Unsubscribe=One-Click"
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One click from the e-mail, no log-in: the signed token names the subscription."""
+    subscription = Subscription.from_token(token)
+    if subscription is None:
+        return render(request, "watch/unsubscribed.html", {"invalid": True}, status=404)
+    label = subscription.label()
+    subscription.delete()
+    return render(request, "watch/unsubscribed.html", {"label": label})

@@ -1,0 +1,222 @@
+"""Job-profile exchange: compare job descriptions side by side, and the statistics of the trade.
+
+Both read live public job descriptions only. The charts are SVG drawn on the server (no
+JavaScript), each with a ``<title>``/``<desc>`` and a data table holding the same figures.
+"""
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.shortcuts import render
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from practices.choices import AuthorityType, JobCategory, JobSector, Region
+from practices.models import JobDescriptionPage
+
+MIN_COMPARED = 2
+MAX_COMPARED = 3
+
+
+def public_jobs():
+    return JobDescriptionPage.objects.live().public()
+
+
+# --- Compare ------------------------------------------------------------------------------------
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+COMPARED_ROWS = [
+    # (label, how to read it from the page, is a list)
+    (gettext_lazy("Intitulé du poste"), lambda p: p.job_title, False),
+    (gettext_lazy("Employeur"), lambda p: p.employer, False),
+    (gettext_lazy("Type d'employeur"), lambda p: p.get_authority_type_display(), False),
+    (gettext_lazy("Région"), lambda p: p.get_region_display() if p.region else "", False),
+    (gettext_lazy("Catégorie"), lambda p: p.get_category_display(), False),
+    (gettext_lazy("Filière"), lambda p: p.get_sector_display(), False),
+    (gettext_lazy("Cadre d'emplois"), lambda p: p.employment_framework, False),
+    (gettext_lazy("Service de rattachement"), lambda p: p.service, False),
+    (gettext_lazy("Rattachement hiérarchique"), lambda p: p.reporting_line, False),
+    (gettext_lazy("Missions"), lambda p: _lines(p.missions), True),
+    (gettext_lazy("Activités"), lambda p: _lines(p.activities), True),
+    (gettext_lazy("Savoirs"), lambda p: _lines(p.skills_knowledge), True),
+    (gettext_lazy("Savoir-faire"), lambda p: _lines(p.skills_know_how), True),
+    (gettext_lazy("Savoir-être"), lambda p: _lines(p.skills_interpersonal), True),
+    (gettext_lazy("Statut"), lambda p: p.get_status_display(), False),
+    (gettext_lazy("Date de la fiche"), lambda p: p.date, False),
+]
+
+
+def _choices():
+    return list(
+        public_jobs().order_by("job_title", "employer").values_list("pk", "title", "employer")
+    )
+
+
+def compare(request):
+    """``?fiches=12&fiches=15[&fiches=18]``: two or three job descriptions side by side."""
+    raw = [value for value in request.GET.getlist("fiches") if value.strip()]
+    error = None
+    jobs = []
+    if raw:
+        try:
+            ids = list(dict.fromkeys(int(value) for value in raw))
+        except ValueError:
+            ids = []
+            error = _("Les fiches demandées ne sont pas valides.")
+        if not error and len(ids) == 1:
+            # Coming from a job description: it is pre-selected, the reader chooses the others.
+            return _render_compare(request, [], None, raw)
+        if not error and not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
+            error = _("Choisissez deux ou trois fiches de poste différentes à comparer.")
+        if not error:
+            found = {page.pk: page for page in public_jobs().filter(pk__in=ids)}
+            if len(found) != len(ids):
+                error = _("Une des fiches demandées n'existe pas ou n'est pas publique.")
+            else:
+                jobs = [found[pk] for pk in ids]
+    return _render_compare(request, jobs, error, raw)
+
+
+def _render_compare(request, jobs, error, raw):
+    rows = [
+        {"label": label, "is_list": is_list, "values": [read(job) for job in jobs]}
+        for label, read, is_list in COMPARED_ROWS
+    ]
+    selected = [str(value) for value in raw] + [""] * MAX_COMPARED
+    context = {
+        "jobs": jobs,
+        "rows": rows if jobs else [],
+        "error": error,
+        "choices": _choices(),
+        "selects": [
+            {"number": i + 1, "selected": selected[i], "required": i < MIN_COMPARED}
+            for i in range(MAX_COMPARED)
+        ],
+    }
+    return render(request, "practices/jobs/compare.html", context)
+
+
+# --- Statistics --------------------------------------------------------------------------------
+
+BAR_HEIGHT = 28
+BAR_GAP = 10
+LABEL_WIDTH = 240
+CHART_WIDTH = 640
+VALUE_WIDTH = 50
+
+
+def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
+    """The geometry of a horizontal bar chart and the texts that describe it.
+
+    ``rows`` is a list of (label, count); bars are proportional to the largest count.
+    """
+    rows = [(str(label), count) for label, count in rows]
+    largest = max((count for _label, count in rows), default=0)
+    usable = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    bars = []
+    for i, (label, count) in enumerate(rows):
+        width = round(usable * count / largest, 1) if largest else 0
+        y = i * (BAR_HEIGHT + BAR_GAP)
+        bars.append(
+            {
+                "label": label,
+                "count": count,
+                "y": y,
+                "text_y": y + BAR_HEIGHT / 2 + 5,
+                "width": width,
+                "value_x": LABEL_WIDTH + width + 6,
+            }
+        )
+    summary = " ; ".join(
+        f"{label} : {count} {unit_singular if count == 1 else unit_plural}" for label, count in rows
+    )
+    return {
+        "slug": slug,
+        "title": title,
+        "dimension": dimension,
+        "description": summary or _("Aucune donnée."),
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": max(len(rows), 1) * (BAR_HEIGHT + BAR_GAP),
+        "label_width": LABEL_WIDTH,
+        "label_x": LABEL_WIDTH - 8,
+        "bar_height": BAR_HEIGHT,
+        "total": sum(count for _label, count in rows),
+    }
+
+
+def _counts(queryset, field, choices):
+    counts = dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+    return [(label, counts[code]) for code, label in choices if counts.get(code)]
+
+
+def trade_statistics(queryset=None):
+    jobs = public_jobs() if queryset is None else queryset
+    unit = (_("fiche"), _("fiches"))
+    years = (
+        jobs.order_by()
+        .annotate(y=ExtractYear("date"))
+        .values_list("y")
+        .annotate(n=Count("pk"))
+        .order_by("y")
+    )
+    return [
+        bar_chart(
+            "categorie",
+            _("Fiches de poste par catégorie"),
+            _("Catégorie"),
+            _counts(jobs, "category", JobCategory.choices),
+            *unit,
+        ),
+        bar_chart(
+            "filiere",
+            _("Fiches de poste par filière"),
+            _("Filière"),
+            _counts(jobs, "sector", JobSector.choices),
+            *unit,
+        ),
+        bar_chart(
+            "employeur",
+            _("Fiches de poste par type d'employeur"),
+            _("Type d'employeur"),
+            _counts(jobs, "authority_type", AuthorityType.choices),
+            *unit,
+        ),
+        bar_chart(
+            "region",
+            _("Fiches de poste par région"),
+            _("Région"),
+            _counts(jobs, "region", Region.choices),
+            *unit,
+        ),
+        bar_chart(
+            "annee",
+            _("Fiches de poste par année"),
+            _("Année"),
+            [(str(year), n) for year, n in years if year],
+            *unit,
+        ),
+    ]
+
+
+def statistics(request):
+    """« Métiers de la participation »: the figures of the trade, from the job descriptions."""
+    jobs = public_jobs()
+    total = jobs.count()
+    return render(
+        request,
+        "practices/jobs/statistics.html",
+        {
+            "total": total,
+            "total_text": ngettext(
+                "%(count)s fiche de poste publiée", "%(count)s fiches de poste publiées", total
+            )
+            % {"count": total},
+            "charts": trade_statistics(jobs) if total else [],
+            "title": capfirst(_("métiers de la participation")),
+        },
+    )

@@ -1,0 +1,212 @@
+"""Job-profile exchange: listing filters, side-by-side comparison, statistics of the trade."""
+
+import datetime
+import html as html_lib
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from practices.models import JobDescriptionPage
+
+from ..opendata.builders import make_page, restrict_to_members
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def jobs():
+    pages = {
+        "rennes": make_page(
+            JobDescriptionPage,
+            "Chargée de participation — Rennes",
+            job_title="Chargée de mission démocratie participative",
+            employer="Ville de Rennes",
+            region="bretagne",
+            authority_type="commune",
+            category="A",
+            sector="administrative",
+            status="open",
+            missions="Animer les conseils de quartier\nPiloter le budget participatif",
+            skills_know_how="Animation de réunions",
+            date=datetime.date(2013, 9, 1),
+        ),
+        "lille": make_page(
+            JobDescriptionPage,
+            "Animateur de quartier — Lille",
+            job_title="Animateur de quartier",
+            employer="Métropole européenne de Lille",
+            region="hauts-de-france",
+            authority_type="intercommunality",
+            category="B",
+            sector="animation",
+            status="filled",
+            missions="Accompagner les habitants",
+            date=datetime.date(2014, 2, 1),
+        ),
+        "grenoble": make_page(
+            JobDescriptionPage,
+            "Agent d'accueil — Grenoble",
+            job_title="Agent d'accueil des maisons des habitants",
+            employer="Ville de Grenoble",
+            region="auvergne-rhone-alpes",
+            authority_type="commune",
+            category="C",
+            sector="administrative",
+            status="example",
+            date=datetime.date(2014, 6, 1),
+        ),
+    }
+    pages["members"] = make_page(
+        JobDescriptionPage, "Poste réservé", category="A", region="bretagne", sector="social"
+    )
+    restrict_to_members(pages["members"])
+    pages["draft"] = make_page(JobDescriptionPage, "Poste brouillon", publish=False, category="A")
+    return pages
+
+
+def _card_titles(html):
+    found = re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', html)
+    return [html_lib.unescape(title) for title in found]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, {"rennes", "lille", "grenoble"}),
+        ({"category": "A"}, {"rennes"}),
+        ({"category": "C"}, {"grenoble"}),
+        ({"sector": "administrative"}, {"rennes", "grenoble"}),
+        ({"sector": "animation"}, {"lille"}),
+        ({"authority_type": "commune"}, {"rennes", "grenoble"}),
+        ({"authority_type": "intercommunality"}, {"lille"}),
+        ({"region": "bretagne"}, {"rennes"}),
+        ({"status": "open"}, {"rennes"}),
+        ({"status": "filled"}, {"lille"}),
+        ({"category": "A", "sector": "animation"}, set()),
+        ({"year": "2014"}, {"lille", "grenoble"}),
+    ],
+)
+def test_job_listing_filters(client, jobs, params, expected):
+    index = jobs["rennes"].get_parent()
+    response = client.get(index.url, params)
+    assert response.status_code == 200
+    html = html_lib.unescape(response.content.decode())
+    assert sorted(_card_titles(html)) == sorted(jobs[key].title for key in expected)
+    if not expected:
+        assert "Aucune page ne correspond" in html
+
+
+def test_job_listing_shows_the_extra_filters_and_tools(client, jobs):
+    html = client.get(jobs["rennes"].get_parent().url).content.decode()
+    for name in ("category", "sector", "status", "authority_type", "region"):
+        assert f'name="{name}"' in html
+    assert '<label for="id_category">Catégorie</label>' in html
+    assert "/metiers/comparer/" in html and 'href="/metiers/"' in html
+
+
+@pytest.mark.parametrize(
+    "params", [{"category": "Z"}, {"sector": "astronaute"}, {"status": "inconnu"}]
+)
+def test_unknown_job_filter_shows_an_empty_state(client, jobs, params):
+    response = client.get(jobs["rennes"].get_parent().url, params)
+    assert response.status_code == 200
+    html = html_lib.unescape(response.content.decode())
+    assert "Un filtre n'est pas valide" in html
+    assert _card_titles(html) == []
+
+
+def test_compare_two_and_three_job_descriptions(client, jobs):
+    ids = [jobs["rennes"].pk, jobs["lille"].pk, jobs["grenoble"].pk]
+    response = client.get("/metiers/comparer/", {"fiches": ids[:2]})
+    assert response.status_code == 200
+    html = html_lib.unescape(response.content.decode())
+    assert "Comparaison de 2 fiches de poste" in html
+    header = html.split("<thead>")[1].split("</thead>")[0]
+    assert header.index("Chargée de participation — Rennes") < header.index("Animateur de quartier")
+    for text in (
+        "Missions",
+        "Piloter le budget participatif",
+        "Accompagner les habitants",
+        "Catégorie A",
+        "Catégorie B",
+        "Animation",
+        "Savoir-faire",
+        "Animation de réunions",
+        "Rattachement hiérarchique",
+    ):
+        assert text in html
+    html3 = html_lib.unescape(client.get("/metiers/comparer/", {"fiches": ids}).content.decode())
+    assert "Comparaison de 3 fiches de poste" in html3
+    assert "Catégorie C" in html3
+
+
+@pytest.mark.parametrize(
+    ("which", "message"),
+    [
+        (["rennes", "lille", "grenoble", "rennes2"], None),
+        (["rennes", "members"], "n'existe pas ou n'est pas publique"),
+        (["rennes", "draft"], "n'existe pas ou n'est pas publique"),
+        (["abc"], "ne sont pas valides"),
+    ],
+)
+def test_compare_refuses_bad_choices(client, jobs, which, message):
+    ids = [str(jobs[key].pk) if key in jobs else key for key in which]
+    if which[-1] == "rennes2":
+        ids = [str(jobs[k].pk) for k in ("rennes", "lille", "grenoble")] + ["999999"]
+        message = "deux ou trois fiches"
+    response = client.get("/metiers/comparer/", {"fiches": ids})
+    assert response.status_code == 200
+    html = html_lib.unescape(response.content.decode())
+    assert message in html
+    assert "<caption" not in html.split("<form")[0]
+    assert "Comparaison de" not in html
+
+
+def test_compare_from_a_job_description_preselects_it(client, jobs):
+    detail = client.get(jobs["rennes"].url).content.decode()
+    link = f"/metiers/comparer/?fiches={jobs['rennes'].pk}"
+    assert link in detail
+    html = client.get(link).content.decode()
+    assert f'<option value="{jobs["rennes"].pk}" selected>' in html
+    assert 'role="alert"' not in html
+    assert "Poste réservé" not in html  # members-only pages are not offered
+
+
+def _chart(html, slug):
+    start = html.index(f'id="graphique-{slug}"')
+    return html[start : html.index("</figure>", start)]
+
+
+def test_statistics_page_has_accessible_svg_charts_with_tables(client, jobs):
+    response = client.get("/metiers/")
+    assert response.status_code == 200
+    html = html_lib.unescape(response.content.decode())
+    assert "<h1>Métiers de la participation</h1>" in html
+    assert "3 fiches de poste publiées" in html  # members-only and draft not counted
+    for slug in ("categorie", "filiere", "employeur", "region", "annee"):
+        chart = _chart(html, slug)
+        svg = chart[chart.index("<svg") : chart.index("</svg>") + 6]
+        root = ET.fromstring(svg)  # noqa: S314 - our own markup
+        ns = "{http://www.w3.org/2000/svg}"
+        assert root.get("role") == "img"
+        title_id, desc_id = root.get("aria-labelledby").split()
+        assert root.find(f"{ns}title").get("id") == title_id
+        assert root.find(f"{ns}desc").get("id") == desc_id
+        assert "<table" in chart and "<caption>" in chart and 'scope="row"' in chart
+    category = _chart(html, "categorie")
+    assert "Catégorie A : 1 fiche ; Catégorie B : 1 fiche ; Catégorie C : 1 fiche" in category
+    sector = _chart(html, "filiere")
+    assert '<th scope="row">Administrative</th><td>2</td>' in sector
+    assert "Sociale" not in sector
+    years = _chart(html, "annee")
+    assert "2013 : 1 fiche ; 2014 : 2 fiches" in years
+    # the longest bar is the largest count, the others proportional
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', sector)]
+    assert widths[0] == max(widths) and widths[1] == pytest.approx(widths[0] / 2, rel=0.01)
+
+
+def test_statistics_empty_state(client, db):
+    response = client.get("/metiers/")
+    assert response.status_code == 200
+    assert "Aucune fiche de poste n'est publiée" in response.content.decode()
