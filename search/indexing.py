@@ -51,6 +51,22 @@ def remove_page_ids(page_ids):
     _each_backend("remove", list(page_ids))
 
 
+def remove_before_delete(page_ids):
+    """Remove pages about to be deleted: the database store at once (its rows would cascade),
+    the other backends after the commit."""
+    backends = writing_backends()
+    backends[0].remove(page_ids)
+    if len(backends) > 1:
+        on_commit(lambda: [_remove_quietly(b, page_ids) for b in backends[1:]])
+
+
+def _remove_quietly(backend, page_ids):
+    try:
+        backend.remove(page_ids)
+    except BackendUnavailable as error:
+        logger.warning("Index %s non mis à jour : %s", backend.name, error)
+
+
 def update_subtree(page):
     """(Re)index a page and its descendants (after a move or a privacy change)."""
     from wagtail.models import Page

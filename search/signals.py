@@ -1,7 +1,7 @@
 """Signals keeping the index in sync: publish, unpublish, move, delete, privacy, documents,
 tags and themes."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.documents import get_document_model
@@ -35,10 +35,12 @@ def on_slug_changed(sender, instance, **kwargs):
     indexing.on_commit(indexing.update_subtree, instance)
 
 
-@receiver(post_delete)
+@receiver(pre_delete)
 def on_deleted(sender, instance, **kwargs):
+    """Before the cascade deletes the stored document: the database index is updated in the
+    same transaction, Elasticsearch once it commits."""
     if _is_page(sender):
-        indexing.on_commit(indexing.remove_page_ids, [instance.pk])
+        indexing.remove_before_delete([instance.pk])
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -6,6 +6,7 @@ database vendor (SQLite FTS5 or PostgreSQL). Views only see the SearchBackend in
 """
 
 import logging
+import time
 
 from django.conf import settings
 from django.db import connections
@@ -61,10 +62,17 @@ class FallbackBackend(SearchBackend):
     def capabilities(self):
         return self.primary.capabilities
 
+    retry_after = 30  # seconds during which a failed primary is not asked again
+
+    _down_until = 0.0
+
     def _call(self, method, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return getattr(self.fallback, method)(*args, **kwargs), True
         try:
             return getattr(self.primary, method)(*args, **kwargs), False
         except BackendUnavailable as error:
+            self._down_until = time.monotonic() + self.retry_after
             logger.warning(
                 "Recherche : %s ne répond pas (%s), réponse de la base de données.",
                 self.primary.name,
@@ -84,9 +92,13 @@ class FallbackBackend(SearchBackend):
 def get_backend():
     """The backend that answers searches."""
     es = elasticsearch_backend()
-    if es is not None:
-        return FallbackBackend(es, database_backend())
-    return database_backend()
+    if es is None:
+        return database_backend()
+    db = database_backend()
+    key = ("fallback", es.url, db.using, db.vendor)
+    if key not in _cache:
+        _cache[key] = FallbackBackend(es, db)
+    return _cache[key]
 
 
 def writing_backends():

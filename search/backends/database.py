@@ -139,9 +139,7 @@ class DatabaseBackend(base.SearchBackend):
         page_ids = list(page_ids)
         with transaction.atomic(using=self.using):
             old = list(SearchDocument.objects.using(self.using).filter(page_id__in=page_ids))
-            if not old:
-                return
-            ids = [d.page_id for d in old]
+            ids = page_ids  # also what the engine may hold without a stored document
             delta = Counter()
             for doc in old:
                 delta.subtract(record_words(vars(doc)))

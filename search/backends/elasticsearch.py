@@ -48,7 +48,8 @@ french_stemmer = token_filter("praxis_french_stemmer", type="stemmer", language=
 FRENCH_ANALYZER = analyzer(
     "praxis_french",
     tokenizer="standard",
-    filter=[french_elision, "lowercase", "asciifolding", french_stop, french_stemmer],
+    # Stop words before folding: the _french_ list is written with accents ("été", "êtes").
+    filter=[french_elision, "lowercase", french_stop, "asciifolding", french_stemmer],
 )
 FOLDING_ANALYZER = analyzer(
     "praxis_folding", tokenizer="standard", filter=[french_elision, "lowercase", "asciifolding"]

@@ -26,7 +26,9 @@ def search(backend):
 
     def run(text, per_page=50, **filters):
         return backend.search(
-            SearchQuery(text=text, per_page=per_page, filters={k: list(v) for k, v in filters.items()})
+            SearchQuery(
+                text=text, per_page=per_page, filters={k: list(v) for k, v in filters.items()}
+            )
         )
 
     return run

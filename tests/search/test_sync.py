@@ -1,0 +1,185 @@
+"""The index follows the pages: publish, unpublish, drafts, privacy, delete, move, tags, themes,
+documents (PDF text), and never holds what the public must not see."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+
+from practices.models import Theme
+from search.models import SearchDocument, SearchTerm
+
+from .conftest import titles
+
+
+@pytest.fixture
+def publish(make_experience, django_capture_on_commit_callbacks):
+    """make_experience, running the on-commit indexing as a real request would."""
+
+    def make(**fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_experience(**fields)
+
+    return make
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def make_pdf(text):
+    """A one-page PDF whose text is ``text`` (ASCII)."""
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+def test_publish_then_unpublish(publish, search, commit):
+    page = publish(title="Les jardins partagés de Roubaix")
+    assert titles(search("jardins partagés")) == ["Les jardins partagés de Roubaix"]
+    with commit():
+        page.unpublish()
+    assert search("jardins partagés").total == 0
+    assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+
+
+def test_drafts_never_appear(publish, search, backend):
+    publish(publish=False, title="Le zorglubisme municipal", summary="Une idée zorglubienne.")
+    page = publish(title="Une page publiée", summary="Un résumé public.")
+    page.summary = "Un brouillon qui parle de zorglubisme."
+    page.save_revision()  # a draft of a live page
+    assert search("zorglubisme").total == 0
+    assert search("zorglubism").suggestion is None
+    assert not SearchTerm.objects.filter(word__startswith="zorglub").exists()
+    assert backend.autocomplete("zorglub") == []
+    assert search("brouillon").total == 0
+    assert search("résumé public").total == 1
+
+
+def test_private_pages_never_appear(publish, search, commit):
+    page = publish(title="Le conseil des sages de Tourcoing")
+    assert search("sages Tourcoing").total == 1
+    with commit():
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    assert search("sages Tourcoing").total == 0
+    with commit():
+        restriction.delete()
+    assert search("sages Tourcoing").total == 1
+
+
+def test_pages_under_a_private_section_never_appear(publish, search, commit):
+    page = publish(title="Un atelier très confidentiel")
+    with commit():
+        PageViewRestriction.objects.create(
+            page=page.get_parent(), restriction_type=PageViewRestriction.LOGIN
+        )
+    assert search("atelier confidentiel").total == 0
+
+
+def test_deleted_pages_disappear(publish, search, commit, backend):
+    page = publish(title="Le forum ouvert de Villeneuve")
+    with commit():
+        page.delete()
+    assert search("forum ouvert Villeneuve").total == 0
+    assert backend.autocomplete("villeneuve") == []
+
+
+def test_moved_pages_get_their_new_url(publish, commit):
+    page = publish(title="Une marche exploratoire", slug="marche-exploratoire")
+    home = Page.objects.get(depth=2)
+    with commit():
+        page.move(home, pos="last-child")
+    assert SearchDocument.objects.get(page_id=page.pk).url.endswith("/marche-exploratoire/")
+    assert "/experiences/" not in SearchDocument.objects.get(page_id=page.pk).url
+
+
+def test_renamed_tag_and_theme_are_reindexed(publish, search, commit):
+    theme = Theme.objects.create(name="Tirage au sort", slug="tirage-au-sort")
+    publish(title="Une assemblée citoyenne", themes=[theme], tags=["jury"])
+    tag = Tag.objects.get(name="jury")
+    with commit():
+        tag.name = "panel aléatoire"
+        tag.save()
+    assert search("panel aléatoire").total == 1
+    with commit():
+        theme.name = "Sortition"
+        theme.save()
+    result = search("sortition")
+    assert result.total == 1
+    assert result.facets["theme"][0].label == "Sortition"
+
+
+def test_pdf_text_is_searchable_and_follows_the_document(
+    publish, search, commit, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model().objects.create(
+        title="Rapport d'évaluation",
+        file=ContentFile(make_pdf("La sociocratie holacratique du quartier"), name="rapport.pdf"),
+    )
+    publish(
+        title="Une expérience documentée",
+        body=[{"type": "documents", "value": {"items": [{"document": document.pk}]}}],
+    )
+    result = search("holacratique")
+    assert titles(result) == ["Une expérience documentée"]
+    with commit():
+        document.file = ContentFile(make_pdf("Le budget intergalactique"), name="rapport2.pdf")
+        document.save()
+    assert search("holacratique").total == 0
+    assert search("intergalactique").total == 1
+
+
+def test_resource_person_emails_are_not_indexed(publish, search):
+    publish(
+        title="Une démarche avec contacts",
+        body=[
+            {
+                "type": "resource_persons",
+                "value": {
+                    "items": [
+                        {"name": "Camille Martin", "email": "zygomar@courriel-prive.fr"},
+                    ]
+                },
+            }
+        ],
+    )
+    document = SearchDocument.objects.get(title="Une démarche avec contacts")
+    assert "Camille Martin" in document.body
+    assert "camille.secret" not in document.body
+    assert search("zygomar@courriel-prive.fr").total == 0
+    assert search("Camille Martin").total == 1
+
+
+def test_rebuild_command_prints_counts(publish, capsys):
+    publish(title="Première"), publish(title="Seconde")
+    SearchDocument.objects.all().delete()
+    call_command("search_index", "rebuild")
+    out = capsys.readouterr().out
+    assert "2 pages" in out
+    assert SearchDocument.objects.count() == 2
