@@ -49,4 +49,4 @@ class MultipleChoiceField(models.JSONField):
 
     def labels(self, codes):
         mapping = dict(self.allowed_choices)
-        return [mapping.get(code, code) for code in codes or []]
+        return [str(mapping.get(code, code)) for code in codes or []]

@@ -1,6 +1,8 @@
 """The site's own models: the custom image, the home page and the shared base of public pages."""
 
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -71,3 +73,16 @@ class HomePage(Page):
         context["themes"] = Theme.objects.with_page_counts().filter(parent__isnull=True)
         context["sections"] = self.get_children().live().public().specific()
         return context
+
+
+@receiver(class_prepared)
+def require_mandatory_fields_on_save(sender, **kwargs):
+    """Wagtail lets drafts be saved with required fields empty; Praxis refuses that.
+
+    A sheet saved half-filled would reach reviewers incomplete: every non-blank field of a
+    content page is required when saving a draft too, and the editor says which one is missing.
+    """
+    if issubclass(sender, BasePage):
+        for field in sender._meta.local_fields:
+            if not field.blank and field.editable:
+                field.required_on_save = True

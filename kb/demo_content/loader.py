@@ -109,6 +109,16 @@ def _block(item):
     return {"type": kind, "value": value}
 
 
+def _normalised_stream(stream):
+    """A StreamField's content as plain data, block ids left out, whatever form it was set in."""
+    return _without_ids(
+        [
+            {"type": child.block_type, "value": child.block.get_prep_value(child.value)}
+            for child in stream
+        ]
+    )
+
+
 def _without_ids(raw):
     if isinstance(raw, dict):
         return {key: _without_ids(val) for key, val in raw.items() if key != "id"}
@@ -264,7 +274,7 @@ class DemoContentLoader:
         for model_field in page._meta.get_fields():
             name = model_field.name
             if name in page_file.stream_keys:
-                values[name] = _without_ids(getattr(page, name).get_prep_value())
+                values[name] = _normalised_stream(getattr(page, name))
             elif (
                 isinstance(model_field, models.Field)
                 and not model_field.is_relation

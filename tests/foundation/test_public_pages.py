@@ -1,0 +1,161 @@
+"""Every page type, listing, theme and tag page shows its content to a visitor."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from practices.models import (
+    CharterPage,
+    EventPage,
+    ExperiencePage,
+    JobDescriptionPage,
+    Theme,
+    WorkshopOutcomePage,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_corpus")]
+
+
+def _get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _text(soup):
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_every_page_has_the_accessible_frame(client):
+    for url in ["/", ExperiencePage.objects.first().url, "/themes/", "/page-qui-n-existe-pas/"]:
+        response = client.get(url)
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == "fr"
+        assert soup.find("a", class_="skip-link")["href"] == "#contenu"
+        assert soup.find("main", id="contenu") is not None
+        assert soup.find("h1") is not None
+
+
+def test_home_page_presents_praxis_latest_sheets_and_themes_with_counts(client):
+    soup = _get(client, "/")
+    text = _text(soup)
+    assert "centre de ressources" in text
+    assert len(soup.select("#latest-title ~ ul .card")) == 6
+    theme = Theme.objects.with_page_counts().get(slug=Theme.objects.first().slug)
+    assert theme.page_count > 0
+    assert f"{theme.name} {theme.page_count} pages" in text
+
+
+def test_experience_page_shows_its_fields(client):
+    page = ExperiencePage.objects.get(title__icontains="budget participatif des lycées")
+    text = _text(_get(client, page.url))
+    assert page.title in text
+    assert page.organisation in text
+    assert "Hauts-de-France" in text
+    assert "Budget participatif" in text  # participation method label
+    assert page.get_level_display() in text
+    assert "Présentée lors de" in text and page.workshops.first().title in text
+    quotations = [b for b in page.body if b.block_type == "quotations"]
+    if quotations:
+        assert quotations[0].value["items"][0]["text"][:40] in text
+
+
+def test_charter_page_shows_its_fields(client):
+    page = CharterPage.objects.first()
+    text = _text(_get(client, page.url))
+    assert page.get_kind_display() in text
+    for label in page.serves_as_labels():
+        assert label in text
+
+
+def test_job_description_page_shows_its_fields(client):
+    page = JobDescriptionPage.objects.first()
+    text = _text(_get(client, page.url))
+    for value in [
+        page.job_title,
+        page.employer,
+        page.get_category_display(),
+        page.get_sector_display(),
+    ]:
+        assert value in text
+    assert page.missions.splitlines()[0].strip() in text
+    assert "Exemple" in text
+
+
+def test_workshop_page_shows_question_and_experiences(client):
+    page = WorkshopOutcomePage.objects.filter(experiences__isnull=False).first()
+    soup = _get(client, page.url)
+    text = _text(soup)
+    assert page.question[:50] in text
+    for experience in page.experiences.all():
+        assert soup.find("a", href=experience.url, string=experience.title)
+    assert "Synthèse collective" in text
+
+
+def test_event_page_shows_dates_place_programme_and_workshops(client):
+    page = EventPage.objects.get()
+    text = _text(_get(client, page.url))
+    assert "du 18 novembre au 19 novembre 2014" in text
+    assert "Halle aux Sucres, Lille" in text
+    assert "14h15" in text
+    for workshop in WorkshopOutcomePage.objects.all():
+        assert workshop.title in text
+
+
+def test_listing_filters_by_region_and_says_when_a_filter_is_unknown(client):
+    index = ExperiencePage.objects.first().get_parent()
+    soup = _get(client, index.url + "?region=ile-de-france")
+    titles = {a.get_text(strip=True) for a in soup.select(".card__title a")}
+    expected = set(
+        ExperiencePage.objects.filter(region="ile-de-france").values_list("title", flat=True)
+    )
+    assert titles and titles <= expected
+
+    soup = _get(client, index.url + "?region=atlantide")
+    assert soup.select(".card") == []
+    assert "n'est pas valide" in _text(soup)
+
+
+def test_listing_filters_by_theme_tag_and_year(client):
+    index = ExperiencePage.objects.first().get_parent()
+    theme = Theme.objects.filter(experiencepage__isnull=False).first()
+    soup = _get(client, f"{index.url}?theme={theme.slug}&year=2014")
+    shown = {a.get_text(strip=True) for a in soup.select(".card__title a")}
+    assert (
+        shown
+        == set(
+            ExperiencePage.objects.filter(themes=theme, start_year=2014).values_list(
+                "title", flat=True
+            )[:12]
+        )
+        or len(shown) == 12
+    )
+    tag = ExperiencePage.objects.first().tags.first()
+    soup = _get(client, f"{index.url}?tag={tag.slug}")
+    assert ExperiencePage.objects.first().title in _text(soup)
+
+
+def test_theme_and_tag_pages_list_every_type(client):
+    theme = Theme.objects.filter(
+        workshopoutcomepage__isnull=False, experiencepage__isnull=False
+    ).distinct()[0]
+    text = _text(_get(client, theme.get_absolute_url()))
+    assert WorkshopOutcomePage.objects.filter(themes=theme).first().title in text
+    assert "Fiche d'expérience" in text and "Restitution d'atelier" in text
+
+    page = ExperiencePage.objects.first()
+    tag = page.tags.first()
+    text = _text(_get(client, f"/etiquettes/{tag.slug}/"))
+    assert page.title in text
+    _get(client, "/etiquettes/etiquette-inexistante/", status=404)
+
+
+def test_breadcrumbs_lead_home(client):
+    page = ExperiencePage.objects.first()
+    soup = _get(client, page.url)
+    crumbs = soup.select(".breadcrumbs a")
+    assert crumbs[0]["href"] == "/" and crumbs[1].get_text(strip=True) == "Fiches d'expérience"
+
+
+def test_unknown_page_is_a_french_404(client):
+    soup = _get(client, "/nulle-part/", status=404)
+    assert "Page introuvable" in _text(soup)

@@ -1,0 +1,62 @@
+"""Production settings refuse to start without their secrets; DATABASE_URL switches databases."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+LOAD_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'])"
+)
+
+
+def _run(**env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", LOAD_SETTINGS],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_secret_or_hosts(missing):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "kb.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "praxis.example",
+    }
+    env.pop(missing)
+    result = _run(**env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} is required" in result.stderr
+
+
+def test_production_starts_with_its_environment():
+    result = _run(
+        DJANGO_SETTINGS_MODULE="kb.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="praxis.example",
+        DATABASE_URL="postgres://praxis@db.example:5432/praxis",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.postgresql", "praxis"]
+
+
+def test_sqlite_file_by_default_and_database_url_switches_it(tmp_path):
+    default = _run(DJANGO_SETTINGS_MODULE="kb.settings.dev")
+    assert default.stdout.split()[0] == "django.db.backends.sqlite3"
+    assert default.stdout.split()[1].endswith("var/praxis.sqlite3")
+    switched = _run(
+        DJANGO_SETTINGS_MODULE="kb.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/autre.db"
+    )
+    assert switched.stdout.split() == ["django.db.backends.sqlite3", f"{tmp_path}/autre.db"]
