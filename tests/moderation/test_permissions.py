@@ -1,0 +1,219 @@
+"""Permission matrix (anonymous, pending, member, contributor, moderator × views and actions),
+and no leak of drafts, members-only pages or contact details."""
+
+import pytest
+from django.test import Client
+
+from kb.moderation.models import Report
+from kb.moderation.restrictions import make_members_only
+from kb.permissions import can_see_contact_details
+from practices.models import ExperienceIndexPage
+from tests.accounts.helpers import approved_user, text
+
+from .helpers import experience, sections, theme
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "pending", "member", "contributor", "moderator")
+GROUPS = {
+    "pending": (),
+    "member": ("Membres",),
+    "contributor": ("Membres", "Contributeurs"),
+    "moderator": ("Membres", "Modérateurs"),
+}
+SECRET_EMAIL = "camille.secret@example.org"
+
+
+@pytest.fixture
+def site(db):
+    found = sections()
+    index = found[ExperienceIndexPage]
+    budget = theme()
+    public = experience(
+        index,
+        title="Conseils de quartier de Lille",
+        slug="conseils-de-quartier",
+        body=[
+            (
+                "resource_persons",
+                {
+                    "items": [
+                        {
+                            "name": "Camille Secret",
+                            "role": "Chargée de mission",
+                            "organisation": "Ville de Lille",
+                            "email": SECRET_EMAIL,
+                        }
+                    ]
+                },
+            )
+        ],
+    )
+    public.themes.add(budget)
+    public.tags.add("quartiers")
+    public.save_revision().publish()
+    members_only = experience(index, title="Atelier confidentiel Zanzibar", slug="zanzibar")
+    members_only.themes.add(budget)
+    members_only.tags.add("quartiers")
+    members_only.save_revision().publish()
+    make_members_only(members_only)
+    draft = experience(index, title="Brouillon Tombouctou", slug="tombouctou", publish=False)
+    draft.live = False
+    draft.save()
+    return {"public": public, "members_only": members_only, "draft": draft, "theme": budget}
+
+
+@pytest.fixture
+def clients(db, django_user_model):
+    result = {"anonymous": Client()}
+    for role, groups in GROUPS.items():
+        client = Client()
+        user = approved_user(django_user_model, role, *groups)
+        client.force_login(user)
+        client.user = user
+        result[role] = client
+    return result
+
+
+def expect(role, table):
+    return table[ROLES.index(role)]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_matrix_of_views(role, clients, site):
+    client = clients[role]
+    # (url, expected status for anonymous, pending, member, contributor, moderator)
+    matrix = [
+        ("/comptes/profil/", (302, 200, 200, 200, 200)),
+        ("/contribuer/mes-contributions/", (302, 403, 403, 200, 200)),
+        ("/contribuer/experience/nouvelle/", (302, 403, 403, 200, 200)),
+        ("/contribuer/fiche-de-poste/nouvelle/", (302, 403, 403, 200, 200)),
+        ("/contribuer/charte/nouvelle/", (302, 403, 403, 200, 200)),
+        (site["members_only"].url, (302, 403, 200, 200, 200)),
+        (site["draft"].url or "/experiences/tombouctou/", (404, 404, 404, 404, 404)),
+    ]
+    for url, statuses in matrix:
+        response = client.get(url)
+        assert response.status_code == expect(role, statuses), (role, url)
+        if response.status_code == 302 and role == "anonymous":
+            assert response["Location"].startswith("/comptes/login/")
+    # Moderators' desks in the Wagtail admin.
+    for url in ("/admin/inscriptions/", "/admin/snippets/moderation/report/"):
+        response = client.get(url)
+        if role == "moderator":
+            assert response.status_code == 200, url
+        else:
+            assert response.status_code in (302, 403), (role, url)
+            if response.status_code == 302:
+                assert response["Location"].startswith(("/admin/login/", "/admin/")), url
+                assert response["Location"] != url
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_matrix_of_report_action(role, clients, site):
+    client = clients[role]
+    response = client.post(
+        f"/signaler/{site['public'].pk}/", {"reason": "Le lien vers le bilan est cassé."}
+    )
+    if role in ("anonymous",):
+        assert response.status_code == 302
+        assert response["Location"].startswith("/comptes/login/")
+        assert not Report.objects.exists()
+    elif role == "pending":
+        assert response.status_code == 403
+        assert not Report.objects.exists()
+    else:
+        assert response.status_code == 302
+        assert Report.objects.get().reporter == client.user
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_matrix_of_moderator_actions(role, clients, site, django_user_model):
+    from kb.accounts.models import Profile
+
+    newcomer = approved_user(django_user_model, "nouvelle")
+    profile = Profile.objects.get(user=newcomer)
+    client = clients[role]
+    client.post(f"/admin/inscriptions/{profile.pk}/", {"decision": "approve"})
+    client.post(f"/admin/inscriptions/membre/{newcomer.pk}/contributeur/")
+    profile.refresh_from_db()
+    groups = set(newcomer.groups.values_list("name", flat=True))
+    if role == "moderator":
+        assert profile.status == Profile.Status.APPROVED
+        assert groups == {"Membres", "Contributeurs"}
+    else:
+        assert profile.status == Profile.Status.PENDING
+        assert groups == set()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_contact_details_only_for_approved_members(role, clients, site):
+    html = text(clients[role].get(site["public"].url))
+    assert "Camille Secret" in html
+    user = getattr(clients[role], "user", None)
+    if role in ("anonymous", "pending"):
+        assert SECRET_EMAIL not in html
+        assert "réservées aux membres" in html
+        assert not can_see_contact_details(user)
+    else:
+        assert SECRET_EMAIL in html
+
+
+def test_report_button_only_for_members(clients, site):
+    assert "Signaler" not in text(clients["anonymous"].get(site["public"].url))
+    assert "Signaler" not in text(clients["pending"].get(site["public"].url))
+    assert "Signaler" in text(clients["member"].get(site["public"].url))
+
+
+def test_report_goes_to_the_moderators_queue(clients, site):
+    clients["member"].post(f"/signaler/{site['public'].pk}/", {"reason": "Chiffres faux."})
+    listing = clients["moderator"].get("/admin/snippets/moderation/report/")
+    html = text(listing)
+    assert "Chiffres faux." in html
+    assert "Conseils de quartier de Lille" in html
+    # An empty reason creates nothing, with a French message.
+    response = clients["member"].post(
+        f"/signaler/{site['public'].pk}/", {"reason": " "}, follow=True
+    )
+    assert "Indiquez la raison du signalement." in text(response)
+    assert Report.objects.count() == 1
+
+
+LEAK_URLS = [
+    "/",
+    "/experiences/",
+    "/themes/",
+    "/themes/budget-participatif/",
+    "/etiquettes/quartiers/",
+    "/flux/rss/",
+    "/flux/atom/",
+    "/flux/themes/budget-participatif/rss/",
+    "/flux/etiquettes/quartiers/rss/",
+    "/sitemap.xml",
+    "/api/v2/pages/",
+    "/api/v2/pages/?type=practices.ExperiencePage&fields=*",
+    "/recherche/?q=confidentiel",
+    "/recherche/?q=Brouillon",
+    "/api/search/?q=confidentiel",
+    "/api/search/?q=Brouillon",
+    "/api/search/autocomplete/?q=confid",
+    "/api/search/autocomplete/?q=Brouil",
+]
+
+
+@pytest.mark.parametrize("role", ("anonymous", "pending"))
+def test_no_leak_of_drafts_members_only_pages_or_contacts(role, clients, site):
+    client = clients[role]
+    for url in LEAK_URLS:
+        response = client.get(url)
+        assert response.status_code < 500, url
+        body = (
+            text(response)
+            if response.get("Content-Type", "").startswith(("text", "application"))
+            else ""
+        )
+        assert "Zanzibar" not in body, url
+        assert "Tombouctou" not in body, url
+        assert SECRET_EMAIL not in body, url
+    # The public page is listed: the checks above are not vacuous.
+    assert "Conseils de quartier de Lille" in text(client.get("/experiences/"))
