@@ -13,7 +13,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+MO := locale/fr/LC_MESSAGES/django.mo
+$(MO): locale/fr/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/python manage.py compilemessages --locale fr --ignore=.venv --ignore=node_modules >/dev/null
+
+install: $(STAMP) $(MO)
 
 migrate: install
 	mkdir -p var
