@@ -1,0 +1,26 @@
+"""The themes, curated by moderators in the Wagtail admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from practices.models import Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "folder-open-1"
+    menu_label = _("Thèmes")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "parent", "order", Column("page_count", label=_("Pages publiées"))]
+    list_filter = ["parent"]
+    ordering = ["order", "name"]
+    search_fields = ["name", "description"]
+
+    def get_queryset(self, request):
+        return Theme.objects.with_page_counts().select_related("parent")
+
+
+register_snippet(ThemeViewSet)

@@ -1,0 +1,65 @@
+"""Themes are curated by moderators: one optional level of parent, ordered, with page counts."""
+
+import pytest
+from django.urls import reverse
+
+from practices.models import Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _theme_form_url(theme=None):
+    if theme is None:
+        return reverse("wagtailsnippets_practices_theme:add")
+    return reverse("wagtailsnippets_practices_theme:edit", args=[theme.pk])
+
+
+@pytest.fixture
+def moderator_client(client, make_user):
+    client.force_login(make_user("maud", "Modérateurs"))
+    return client
+
+
+def test_moderator_lists_themes_with_page_counts(moderator_client, make_experience):
+    make_experience(themes=["jeunesse"])
+    make_experience(themes=["jeunesse"])
+    make_experience(publish=False, themes=["jeunesse"])
+    response = moderator_client.get(reverse("wagtailsnippets_practices_theme:list"))
+    assert response.status_code == 200
+    assert Theme.objects.with_page_counts().get(slug="jeunesse").page_count == 2
+    assert "Jeunesse" in response.content.decode()
+
+
+def test_moderator_creates_a_subtheme(moderator_client):
+    parent = Theme.objects.create(name="Budget", slug="budget")
+    data = {"name": "Budget des lycées", "slug": "budget-lycees", "order": "2", "parent": parent.pk}
+    response = moderator_client.post(_theme_form_url(), data)
+    assert response.status_code == 302
+    assert Theme.objects.get(slug="budget-lycees").parent == parent
+
+
+def test_a_theme_cannot_have_two_levels_of_parents(moderator_client):
+    top = Theme.objects.create(name="Budget", slug="budget")
+    middle = Theme.objects.create(name="Budget des lycées", slug="budget-lycees", parent=top)
+    data = {"name": "Trop profond", "slug": "trop-profond", "order": "0", "parent": middle.pk}
+    response = moderator_client.post(_theme_form_url(), data)
+    assert response.status_code == 200
+    assert not Theme.objects.filter(slug="trop-profond").exists()
+
+
+def test_a_theme_with_subthemes_cannot_become_a_subtheme(moderator_client):
+    top = Theme.objects.create(name="Budget", slug="budget")
+    Theme.objects.create(name="Budget des lycées", slug="budget-lycees", parent=top)
+    other = Theme.objects.create(name="Finances", slug="finances")
+    data = {"name": "Budget", "slug": "budget", "order": "0", "parent": other.pk}
+    response = moderator_client.post(_theme_form_url(top), data)
+    assert response.status_code == 200
+    assert "sous-thèmes" in response.content.decode()
+    top.refresh_from_db()
+    assert top.parent is None
+
+
+def test_members_cannot_curate_themes(client, make_user):
+    client.force_login(make_user("morgane", "Membres"))
+    response = client.get(reverse("wagtailsnippets_practices_theme:list"))
+    assert response.status_code in (302, 403)
