@@ -1,0 +1,155 @@
+"""Contract tests of the Elasticsearch backend: the index definition and the request bodies it
+sends (no Elasticsearch server here; test_elasticsearch_live.py runs against a real one)."""
+
+import logging
+
+import pytest
+
+from search.backends import FallbackBackend, get_backend, reset_cache
+from search.backends.elasticsearch import (
+    ElasticsearchBackend,
+    build_autocomplete_body,
+    build_search_body,
+    document_body,
+    index_definition,
+)
+from search.query import SearchQuery
+
+
+@pytest.fixture
+def definition():
+    return index_definition()
+
+
+def test_french_analyzer_chain(definition):
+    analysis = definition["settings"]["analysis"]
+    french = analysis["analyzer"]["praxis_french"]
+    assert french["tokenizer"] == "standard"
+    chain = [analysis["filter"].get(f, {"type": f}).get("type", f) for f in french["filter"]]
+    assert chain == ["elision", "lowercase", "stop", "asciifolding", "stemmer"]
+    filters = analysis["filter"]
+    assert {"l", "d", "qu", "j", "n", "s", "c", "m", "t"} <= set(
+        filters["praxis_french_elision"]["articles"]
+    )
+    assert filters["praxis_french_stop"]["stopwords"] == "_french_"
+    assert filters["praxis_french_stemmer"]["language"] in ("french", "light_french")
+    folding = analysis["analyzer"]["praxis_folding"]["filter"]
+    assert "asciifolding" in folding and "lowercase" in folding
+
+
+def test_mapping(definition):
+    properties = definition["mappings"]["properties"]
+    for field in ("title", "summary", "body", "attachments", "themes", "tags"):
+        assert properties[field] == {
+            **properties[field],
+            "type": "text",
+            "analyzer": "praxis_french",
+        }
+    assert properties["title_suggest"]["type"] == "search_as_you_type"
+    assert properties["taxonomy_suggest"]["type"] == "completion"
+    for facet in ("type", "theme", "tag", "region", "authority_type", "year"):
+        assert properties[f"{facet}_facet"]["type"] == "keyword"
+    assert properties["url"]["index"] is False
+
+
+def test_boosts_order_title_summary_taxonomy_body_attachments():
+    body = build_search_body(SearchQuery(text="budgets participatifs"))
+    clauses = body["query"]["bool"]["must"][0]["bool"]["should"]
+    boosts = dict(f.split("^") for f in clauses[0]["multi_match"]["fields"])
+    boosts = {k: float(v) for k, v in boosts.items()}
+    assert boosts["title"] > boosts["summary"] > boosts["themes"] == boosts["tags"]
+    assert boosts["tags"] > boosts["body"] > boosts["attachments"]
+    assert clauses[0]["multi_match"]["operator"] == "and"
+    assert clauses[1]["multi_match"]["fuzziness"] == "AUTO"
+
+
+def test_any_words_mode_uses_or():
+    body = build_search_body(SearchQuery(text="budget lycées"), mode="any")
+    clauses = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert {c["multi_match"]["operator"] for c in clauses} == {"or"}
+
+
+def test_phrase_exclusion_and_filters():
+    query = SearchQuery(text='"conseil citoyen" -quartier', filters={"theme": ["evaluation"]})
+    body = build_search_body(query)["query"]["bool"]
+    assert body["must"][0]["multi_match"]["type"] == "phrase"
+    assert body["must"][0]["multi_match"]["query"] == "conseil citoyen"
+    assert body["must_not"][0]["multi_match"]["query"] == "quartier"
+    assert body["filter"] == [{"term": {"theme": "evaluation"}}]
+
+
+def test_aggregations_highlight_and_suggest():
+    body = build_search_body(SearchQuery(text="concertaton", page=3, per_page=10))
+    assert body["from"] == 20 and body["size"] == 10
+    assert body["track_total_hits"] is True
+    for facet in ("type", "theme", "tag", "region", "authority_type", "year"):
+        assert body["aggs"][facet]["terms"]["field"] == f"{facet}_facet"
+    highlight = body["highlight"]
+    assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
+    assert highlight["encoder"] == "html"
+    assert set(highlight["fields"]) == {"summary", "body", "attachments"}
+    assert body["suggest"]["spelling"]["term"]["field"] == "spell"
+
+
+def test_autocomplete_body():
+    body = build_autocomplete_body("democr", 10)
+    assert body["size"] == 10
+    assert body["query"]["multi_match"]["type"] == "bool_prefix"
+    assert "title_suggest._2gram" in body["query"]["multi_match"]["fields"]
+    completion = body["suggest"]["taxonomy"]["completion"]
+    assert completion["field"] == "taxonomy_suggest" and completion["skip_duplicates"]
+
+
+def test_alias_swap_is_one_atomic_action():
+    backend = ElasticsearchBackend("http://127.0.0.1:9", index_name="praxis")
+    actions = backend.alias_actions("praxis-2", ["praxis-1"])
+    assert actions == [
+        {"remove": {"index": "praxis-1", "alias": "praxis"}},
+        {"add": {"index": "praxis-2", "alias": "praxis"}},
+    ]
+    assert backend.new_index_name().startswith("praxis-")
+
+
+def test_document_body():
+    record = {
+        "page_id": 7,
+        "type": "experiencepage",
+        "type_label": "fiche d'expérience",
+        "title": "Budget participatif",
+        "summary": "Résumé",
+        "body": "Corps",
+        "attachments": "PDF",
+        "themes": "Budget",
+        "tags": "lycées",
+        "url": "/experiences/budget/",
+        "date": None,
+        "facets": [
+            ("type", "experiencepage", "Fiche d'expérience"),
+            ("theme", "budget", "Budget"),
+            ("tag", "lycees", "lycées"),
+            ("year", "2014", "2014"),
+        ],
+    }
+    source = document_body(record)
+    assert source["theme"] == ["budget"] and source["theme_facet"] == ["budget\u241fBudget"]
+    assert source["year"] == ["2014"]
+    assert [s["input"] for s in source["taxonomy_suggest"]] == [["Budget"], ["lycées"]]
+    assert source["title_suggest"] == "Budget participatif"
+
+
+def test_unreachable_elasticsearch_falls_back_to_the_database(
+    client, settings, caplog, make_experience, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_experience(title="La démocratie des élus locaux")
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    reset_cache()
+    assert isinstance(get_backend(), FallbackBackend)
+    with caplog.at_level(logging.WARNING, logger="praxis.search"):
+        response = client.get("/api/search/", {"q": "élus"})
+        autocomplete = client.get("/api/search/autocomplete/", {"q": "democr"})
+        page = client.get("/recherche/", {"q": "élus"})
+    assert response.status_code == 200 and response.json()["count"] > 0
+    assert autocomplete.status_code == 200 and autocomplete.json()["suggestions"]
+    assert page.status_code == 200
+    assert "ne répond pas" in caplog.text

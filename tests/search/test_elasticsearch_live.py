@@ -1,0 +1,68 @@
+"""The Elasticsearch backend against a real server: set ELASTICSEARCH_URL to run it, e.g.
+
+    docker compose up -d elasticsearch
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/pytest -m elasticsearch_live tests/search
+
+Skipped otherwise."""
+
+import os
+import uuid
+
+import pytest
+
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.documents import build_record, indexable_pages
+from search.query import SearchQuery
+
+URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+pytestmark = [
+    pytest.mark.elasticsearch_live,
+    pytest.mark.skipif(not URL, reason="ELASTICSEARCH_URL n'est pas défini"),
+    pytest.mark.usefixtures("demo_corpus"),
+]
+
+
+@pytest.fixture
+def es(db):
+    backend = ElasticsearchBackend(URL, index_name=f"praxis-test-{uuid.uuid4().hex[:8]}")
+    counts = backend.rebuild(build_record(page) for page in indexable_pages())
+    assert counts["pages"] > 0
+    yield backend
+    backend.client.indices.delete(index=f"{backend.alias}-*", ignore_unavailable=True)
+
+
+def _search(es, text, **filters):
+    return es.search(SearchQuery(text=text, per_page=50, filters=filters))
+
+
+def test_acceptance_queries(es):
+    top = [h.title for h in _search(es, "budgets participatifs lycées").hits[:3]]
+    assert "Budget participatif des lycées de la Région Nord-Pas-de-Calais" in top
+    elus = _search(es, "élus")
+    assert elus.total > 0
+    assert [h.page_id for h in elus.hits] == [h.page_id for h in _search(es, "elus").hits]
+    assert _search(es, "l'évaluation").total == _search(es, "évaluation").total > 0
+    typo = _search(es, "concertaton")
+    assert typo.total > 0 or typo.suggestion == "concertation"
+    assert any("<mark>" in h.snippet for h in elus.hits)
+
+
+def test_facet_counts_equal_filtered_sizes(es):
+    result = _search(es, "participation")
+    for facet, values in result.facets.items():
+        for value in values[:5]:
+            assert _search(es, "participation", **{facet: [value.value]}).total == value.count
+
+
+def test_autocomplete(es):
+    labels = [s.label for s in es.autocomplete("democr")]
+    assert 0 < len(labels) <= 10
+    assert any("démocratie" in label.lower() for label in labels)
+
+
+def test_rebuild_swaps_the_alias(es):
+    before = set(es.client.indices.get_alias(name=es.alias))
+    es.rebuild(build_record(page) for page in indexable_pages())
+    after = set(es.client.indices.get_alias(name=es.alias))
+    assert len(after) == 1 and after != before
