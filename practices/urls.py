@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practices import exports, feeds, jobs, views
+from practices import exports, feeds, jobs, territories, views
 
 app_name = "practices"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     *(path(route, view, name=name) for route, view, name in feeds.feed_urls()),
     path("metiers/", jobs.statistics, name="job_statistics"),
     path("metiers/comparer/", jobs.compare, name="job_compare"),
+    path("territoires/", territories.territories, name="territories"),
 ]
