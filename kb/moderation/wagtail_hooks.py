@@ -1,5 +1,7 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -39,3 +41,31 @@ def members_only_prompt(page, request, serve_args, serve_kwargs):
         if not restriction.accept_request(request):
             return render(request, "moderation/members_only.html", {"page": None}, status=403)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    from . import admin_urls
+
+    return [path("moderation/", include(admin_urls))]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        from kb.accounts.roles import is_moderator
+
+        return is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_menu_item():
+    return ModeratorMenuItem(
+        _("File de relecture"), reverse("moderation_admin:queue"), icon_name="tasks", order=240
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_tags_menu_item():
+    return ModeratorMenuItem(
+        _("Étiquettes"), reverse("moderation_admin:tags"), icon_name="tag", order=270
+    )

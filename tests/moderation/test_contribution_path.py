@@ -190,3 +190,32 @@ def test_a_contributor_edits_their_published_sheet_and_the_new_version_goes_to_r
     assert page.title == "Budget participatif de Lille"  # the live version is unchanged
     assert page.has_unpublished_changes
     assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_review_queue_links_to_what_changed(client, site, contributor, moderator):
+    from .helpers import experience
+
+    page = experience(site[ExperienceIndexPage], owner=contributor)
+    client.force_login(contributor)
+    edit_url = f"/contribuer/fiche/{page.pk}/modifier/"
+    revision_id = client.get(edit_url).context["form"]["revision_id"].value()
+    client.post(
+        edit_url,
+        experience_data(
+            title="Budget participatif de Lille",
+            summary="Bilan : 3 000 votants.",
+            revision_id=str(revision_id),
+        ),
+    )
+    moderator_client = client.__class__()
+    moderator_client.force_login(moderator)
+    queue = moderator_client.get("/admin/moderation/relecture/")
+    assert queue.status_code == 200
+    html = text(queue)
+    assert "Budget participatif de Lille" in html
+    assert "Différences avec la version publiée" in html
+    compare_url = queue.context["rows"][0]["compare_url"]
+    assert "/revisions/compare/live..." in compare_url
+    diff = moderator_client.get(compare_url)
+    assert diff.status_code == 200
+    assert "Bilan : 3 000 votants." in text(diff)

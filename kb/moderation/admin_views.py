@@ -1,0 +1,159 @@
+"""Moderators' desks in the Wagtail admin: the review queue and tag curation."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+from wagtail.models import Page, TaskState
+
+from kb.accounts.roles import is_moderator
+
+from .curation import CurationError, delete_unused_tag, merge_tags, rename_tag, tags_with_counts
+
+
+def _moderator_only(request):
+    if not is_moderator(request.user):
+        raise PermissionDenied
+
+
+# Review queue ---------------------------------------------------------------------------------
+
+
+def review_queue(request):
+    """Pages waiting for a moderator, with a link to what changed since the live version."""
+    _moderator_only(request)
+    task_states = (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state__requested_by", "revision", "task")
+        .order_by("started_at")
+    )
+    rows = []
+    for task_state in task_states:
+        page = task_state.workflow_state.content_object
+        if not isinstance(page, Page):
+            continue
+        page = page.specific
+        if page.live and page.live_revision_id:
+            compare = reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=[page.pk, "live", task_state.revision_id],
+            )
+        else:
+            previous = page.revisions.filter(pk__lt=task_state.revision_id).order_by("-pk").first()
+            compare = (
+                reverse(
+                    "wagtailadmin_pages:revisions_compare",
+                    args=[page.pk, previous.pk, task_state.revision_id],
+                )
+                if previous
+                else None
+            )
+        rows.append(
+            {
+                "page": page,
+                "task_state": task_state,
+                "submitter": task_state.workflow_state.requested_by,
+                "compare_url": compare,
+                "is_new": not page.live,
+                "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            }
+        )
+    return render(request, "moderation/admin/review_queue.html", {"rows": rows})
+
+
+# Tags -----------------------------------------------------------------------------------------
+
+
+class MergeForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=gettext_lazy("Étiquette à fusionner (elle disparaîtra)"), queryset=Tag.objects.all()
+    )
+    target = forms.ModelChoiceField(
+        label=gettext_lazy("Étiquette à garder"), queryset=Tag.objects.all()
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source") and cleaned.get("source") == cleaned.get("target"):
+            self.add_error("target", _("Une étiquette ne peut pas être fusionnée avec elle-même."))
+        return cleaned
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Nouveau nom"), max_length=100)
+
+
+def tag_list(request):
+    _moderator_only(request)
+    tags = tags_with_counts()
+    only_duplicates = request.GET.get("doublons") == "1"
+    if only_duplicates:
+        tags = [tag for tag in tags if tag.duplicates]
+    return render(
+        request,
+        "moderation/admin/tags.html",
+        {
+            "tags": tags,
+            "only_duplicates": only_duplicates,
+            "merge_form": MergeForm(initial=request.GET or None),
+        },
+    )
+
+
+@require_POST
+def tag_merge(request):
+    _moderator_only(request)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("moderation_admin:tags")
+    source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+    source_name = source.name
+    try:
+        pages = merge_tags(source, target, request.user)
+    except CurationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("« %(source)s » a été fusionnée dans « %(target)s » (%(count)s pages).")
+            % {"source": source_name, "target": target.name, "count": len(pages)},
+        )
+    return redirect("moderation_admin:tags")
+
+
+def tag_rename(request, tag_id):
+    _moderator_only(request)
+    tag = get_object_or_404(Tag, pk=tag_id)
+    form = RenameForm(request.POST or None, initial={"name": tag.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            rename_tag(tag, form.cleaned_data["name"])
+        except CurationError as error:
+            form.add_error("name", str(error))
+        else:
+            messages.success(request, _("L'étiquette a été renommée."))
+            return redirect("moderation_admin:tags")
+    return render(request, "moderation/admin/tag_rename.html", {"tag": tag, "form": form})
+
+
+@require_POST
+def tag_delete(request, tag_id):
+    _moderator_only(request)
+    tag = get_object_or_404(Tag, pk=tag_id)
+    try:
+        delete_unused_tag(tag)
+    except CurationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("L'étiquette « %(name)s » a été supprimée.") % {"name": tag.name}
+        )
+    return redirect("moderation_admin:tags")

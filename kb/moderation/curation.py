@@ -1,0 +1,158 @@
+"""Tag curation: use counts, near-duplicates, merge, rename, delete unused."""
+
+import re
+from collections import defaultdict
+
+from anyascii import anyascii
+from django.db import transaction
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.contrib.redirects.models import Redirect
+
+from practices.models import practice_page_models
+
+
+class CurationError(Exception):
+    """A refused curation action; the message is for the moderator (French)."""
+
+
+def tag_url(slug):
+    return reverse("practices:tag", kwargs={"slug": slug})
+
+
+def tagged_models():
+    """(page model, through model) of every tagged practice type."""
+    return [(model, model.tags.through) for model in practice_page_models()]
+
+
+def use_counts():
+    """{tag id: number of pages carrying it (live content)}."""
+    counts = defaultdict(int)
+    for _model, through in tagged_models():
+        for tag_id in through.objects.values_list("tag_id", flat=True):
+            counts[tag_id] += 1
+    return counts
+
+
+def near_duplicate_key(name):
+    """Ignore accents, case, hyphens/underscores/apostrophes and a final plural s or x."""
+    text = anyascii(name).lower()
+    text = re.sub(r"[-_'’./]+", " ", text)
+    words = []
+    for word in text.split():
+        if len(word) > 3 and word[-1] in "sx":
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+def tags_with_counts():
+    """Every tag with ``use_count`` and ``duplicates`` (other tags of the same key), most used first."""
+    counts = use_counts()
+    tags = list(Tag.objects.all())
+    groups = defaultdict(list)
+    for tag in tags:
+        tag.use_count = counts.get(tag.pk, 0)
+        groups[near_duplicate_key(tag.name)].append(tag)
+    for tag in tags:
+        tag.duplicates = [other for other in groups[near_duplicate_key(tag.name)] if other != tag]
+    tags.sort(key=lambda tag: (-tag.use_count, tag.name.lower()))
+    return tags
+
+
+def _redirect(old_slug, new_slug):
+    old, new = tag_url(old_slug), tag_url(new_slug)
+    Redirect.objects.filter(redirect_link=old).update(redirect_link=new)
+    Redirect.objects.filter(old_path=Redirect.normalise_path(old)).delete()
+    Redirect.add_redirect(old, redirect_to=new, is_permanent=True)
+
+
+def _swap_in_revision_object(page, source, target):
+    names = {tag.pk: tag for tag in page.tags.all()}
+    if source.pk not in names:
+        return False
+    tags = [tag for pk, tag in names.items() if pk != source.pk]
+    if target.pk not in names:
+        tags.append(target)
+    page.tags.set(tags)
+    return True
+
+
+@transaction.atomic
+def merge_tags(source, target, user):
+    """Re-tag every page carrying ``source`` with ``target``, record revisions, delete ``source``
+    and redirect its public URL permanently to ``target``'s. Returns the pages changed."""
+    if source.pk == target.pk:
+        raise CurationError(_("Une étiquette ne peut pas être fusionnée avec elle-même."))
+    changed = []
+    for model, through in tagged_models():
+        live_ids = set(
+            through.objects.filter(tag=source).values_list("content_object_id", flat=True)
+        )
+        draft_ids = set(
+            model.objects.filter(has_unpublished_changes=True).values_list("pk", flat=True)
+        )
+        for page in model.objects.filter(pk__in=live_ids | draft_ids).order_by("pk"):
+            draft = page.get_latest_revision_as_object()
+            in_draft = _swap_in_revision_object(draft, source, target)
+            if page.pk not in live_ids and not in_draft:
+                continue
+            if page.live and not page.has_unpublished_changes:
+                revision = draft.save_revision(user=user, log_action=True)
+                revision.publish(user=user, log_action=True)
+            else:
+                if in_draft:
+                    draft.save_revision(user=user, log_action=True)
+                if page.pk in live_ids:
+                    # The live content (tags of a page whose new version is not yet published).
+                    if through.objects.filter(content_object_id=page.pk, tag=target).exists():
+                        through.objects.filter(content_object_id=page.pk, tag=source).delete()
+                    else:
+                        through.objects.filter(content_object_id=page.pk, tag=source).update(
+                            tag=target
+                        )
+            changed.append(page)
+    old_slug = source.slug
+    source.delete()
+    _redirect(old_slug, target.slug)
+    return changed
+
+
+@transaction.atomic
+def rename_tag(tag, new_name):
+    new_name = " ".join((new_name or "").split())
+    if not new_name:
+        raise CurationError(_("Indiquez le nouveau nom de l'étiquette."))
+    if len(new_name) > 100:
+        raise CurationError(_("Le nom d'une étiquette ne peut dépasser 100 caractères."))
+    existing = Tag.objects.filter(name__iexact=new_name).exclude(pk=tag.pk).first()
+    if existing is not None:
+        raise CurationError(
+            _("L'étiquette « %(name)s » existe déjà : fusionnez plutôt les deux étiquettes.")
+            % {"name": existing.name}
+        )
+    old_slug = tag.slug
+    tag.name = new_name
+    base = slugify(new_name) or "etiquette"
+    slug, n = base, 1
+    while Tag.objects.filter(slug=slug).exclude(pk=tag.pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    tag.slug = slug
+    tag.save()
+    if old_slug != slug:
+        _redirect(old_slug, slug)
+    return tag
+
+
+@transaction.atomic
+def delete_unused_tag(tag):
+    if use_counts().get(tag.pk, 0):
+        raise CurationError(
+            _(
+                "Cette étiquette est utilisée : fusionnez-la avec une autre plutôt que de la supprimer."
+            )
+        )
+    tag.delete()

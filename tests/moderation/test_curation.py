@@ -1,0 +1,160 @@
+"""Tag curation: counts, near-duplicates, merge (re-tag, revisions, redirect), rename, delete."""
+
+import pytest
+from django.test import Client
+from taggit.models import Tag
+from wagtail.models import Revision
+
+from kb.moderation.curation import near_duplicate_key
+from practices.models import ExperienceIndexPage
+from tests.accounts.helpers import approved_user, text
+
+from .helpers import experience, sections
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator_client(django_user_model):
+    client = Client()
+    client.force_login(approved_user(django_user_model, "moderateur", "Membres", "Modérateurs"))
+    return client
+
+
+@pytest.fixture
+def tagged(db):
+    index = sections()[ExperienceIndexPage]
+    one = experience(index, title="Lille", slug="lille")
+    one.tags.add("budgets participatifs")
+    one.save_revision().publish()
+    two = experience(index, title="Roubaix", slug="roubaix")
+    two.tags.add("budgets participatifs", "Budget participatif")
+    two.save_revision().publish()
+    three = experience(index, title="Tourcoing", slug="tourcoing")
+    three.tags.add("Budget participatif")
+    three.save_revision().publish()
+    # A live page whose newer draft also carries the tag.
+    four = experience(index, title="Wattrelos", slug="wattrelos")
+    four.tags.add("budgets participatifs")
+    four.save_revision().publish()
+    draft = four.get_latest_revision_as_object()
+    draft.summary = "Nouvelle version en cours."
+    draft.save_revision()
+    Tag.objects.get_or_create(name="inutilisée", slug="inutilisee")
+    return {
+        "pages": [one, two, three, four],
+        "source": Tag.objects.get(name="budgets participatifs"),
+        "target": Tag.objects.get(name="Budget participatif"),
+    }
+
+
+def test_near_duplicates_ignore_accents_case_plural_and_hyphens():
+    keys = {
+        near_duplicate_key(name)
+        for name in (
+            "Budget participatif",
+            "budgets participatifs",
+            "budget-participatif",
+            "Budgét Participatif",
+        )
+    }
+    assert len(keys) == 1
+    assert near_duplicate_key("jeunesse") != near_duplicate_key("budget participatif")
+
+
+def test_tags_listed_by_use_with_duplicates_flagged(moderator_client, tagged):
+    response = moderator_client.get("/admin/moderation/etiquettes/")
+    assert response.status_code == 200
+    html = text(response)
+    assert html.index("budgets participatifs") < html.index("inutilisée")
+    assert "⚠ Budget participatif" in html
+    duplicates = text(moderator_client.get("/admin/moderation/etiquettes/?doublons=1"))
+    assert "inutilisée" not in duplicates.split("<tbody>")[1]
+
+
+def test_merge_retags_pages_records_revisions_and_redirects(moderator_client, tagged):
+    source, target = tagged["source"], tagged["target"]
+    old_url = f"/etiquettes/{source.slug}/"
+    new_url = f"/etiquettes/{target.slug}/"
+    revisions = Revision.objects.count()
+    response = moderator_client.post(
+        "/admin/moderation/etiquettes/fusionner/", {"source": source.pk, "target": target.pk}
+    )
+    assert response.status_code == 302
+    assert not Tag.objects.filter(pk=source.pk).exists()
+    for page in tagged["pages"]:
+        page = type(page).objects.get(pk=page.pk)
+        assert [t.name for t in page.tags.all()] == ["Budget participatif"], page.title
+        draft = page.get_latest_revision_as_object()
+        assert [t.name for t in draft.tags.all()] == ["Budget participatif"], page.title
+    assert Revision.objects.count() > revisions
+    # Wattrelos's unpublished draft is still a draft, not published by the merge.
+    wattrelos = type(tagged["pages"][3]).objects.get(pk=tagged["pages"][3].pk)
+    assert wattrelos.has_unpublished_changes
+    assert wattrelos.summary != "Nouvelle version en cours."
+
+    anonymous = Client()
+    redirect = anonymous.get(old_url)
+    assert redirect.status_code == 301
+    assert redirect["Location"].endswith(new_url)
+    listing = text(anonymous.get(new_url))
+    for title in ("Lille", "Roubaix", "Tourcoing", "Wattrelos"):
+        assert title in listing
+
+
+def test_merge_into_itself_is_refused(moderator_client, tagged):
+    source = tagged["source"]
+    response = moderator_client.post(
+        "/admin/moderation/etiquettes/fusionner/",
+        {"source": source.pk, "target": source.pk},
+        follow=True,
+    )
+    assert "ne peut pas être fusionnée avec elle-même" in text(response)
+    assert Tag.objects.filter(pk=source.pk).exists()
+
+
+def test_rename_redirects_the_old_address(moderator_client, tagged):
+    target = tagged["target"]
+    old_slug = target.slug
+    response = moderator_client.post(
+        f"/admin/moderation/etiquettes/{target.pk}/renommer/",
+        {"name": "Budgets participatifs citoyens"},
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.name == "Budgets participatifs citoyens"
+    redirect = Client().get(f"/etiquettes/{old_slug}/")
+    assert redirect.status_code == 301
+    assert redirect["Location"].endswith(f"/etiquettes/{target.slug}/")
+
+
+def test_rename_onto_an_existing_name_is_refused(moderator_client, tagged):
+    target = tagged["target"]
+    response = moderator_client.post(
+        f"/admin/moderation/etiquettes/{target.pk}/renommer/", {"name": "BUDGETS participatifs"}
+    )
+    assert response.status_code == 200
+    assert "existe déjà : fusionnez plutôt" in text(response)
+    target.refresh_from_db()
+    assert target.name == "Budget participatif"
+
+
+def test_only_unused_tags_can_be_deleted(moderator_client, tagged):
+    unused = Tag.objects.get(name="inutilisée")
+    moderator_client.post(f"/admin/moderation/etiquettes/{tagged['target'].pk}/supprimer/")
+    assert Tag.objects.filter(pk=tagged["target"].pk).exists()
+    moderator_client.post(f"/admin/moderation/etiquettes/{unused.pk}/supprimer/")
+    assert not Tag.objects.filter(pk=unused.pk).exists()
+
+
+@pytest.mark.parametrize("groups", [(), ("Membres",), ("Membres", "Contributeurs")])
+def test_curation_is_for_moderators_only(django_user_model, tagged, groups):
+    client = Client()
+    client.force_login(approved_user(django_user_model, "quelquun", *groups))
+    assert client.get("/admin/moderation/etiquettes/").status_code in (302, 403)
+    assert client.get("/admin/moderation/relecture/").status_code in (302, 403)
+    client.post(
+        "/admin/moderation/etiquettes/fusionner/",
+        {"source": tagged["source"].pk, "target": tagged["target"].pk},
+    )
+    assert Tag.objects.filter(pk=tagged["source"].pk).exists()
