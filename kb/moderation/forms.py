@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from taggit.utils import edit_string_for_tags, parse_tags
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -15,6 +14,7 @@ from practices.models import CharterPage, ExperiencePage, JobDescriptionPage, Th
 
 from .attachments import AttachmentsField
 from .richtext import rich_text_to_editable, sanitise_rich_text
+from .tagging import split_tags
 
 RICH_TEXT_HELP = _(
     "Texte simple (un paragraphe par ligne vide) ou HTML limité : gras, italique, "
@@ -128,7 +128,7 @@ class ContributionForm(forms.Form):
             "title": page.title,
             "summary": page.summary,
             "themes": list(page.themes.all()),
-            "tags": edit_string_for_tags(list(page.tags.all())),
+            "tags": ", ".join(tag.name for tag in page.tags.all()),
             "revision_id": page.latest_revision_id,
         }
         for name in self.model_fields:
@@ -143,7 +143,7 @@ class ContributionForm(forms.Form):
     # Validation -----------------------------------------------------------------------------
 
     def clean_tags(self):
-        names = parse_tags(self.cleaned_data.get("tags", ""))
+        names = split_tags(self.cleaned_data.get("tags", ""))
         too_long = [name for name in names if len(name) > 100]
         if too_long:
             raise ValidationError(_("Une étiquette ne peut dépasser 100 caractères."))

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .bulk import ClassificationBulkAction
 from .models import Report
 
 
@@ -69,3 +70,6 @@ def register_tags_menu_item():
     return ModeratorMenuItem(
         _("Étiquettes"), reverse("moderation_admin:tags"), icon_name="tag", order=270
     )
+
+
+hooks.register("register_bulk_action", ClassificationBulkAction)

@@ -203,3 +203,9 @@ def test_job_description_and_charter_share_the_form(logged_in, site):
     charter = CharterPage.objects.get()
     assert charter.current_workflow_state is not None
     assert charter.get_latest_revision_as_object().drawn_up_by == ["elected", "citizens"]
+
+
+def test_a_single_tag_with_spaces_stays_one_tag(logged_in, site):
+    logged_in.post(NEW, experience_data(tags="budget participatif", action="draft"))
+    page = ExperiencePage.objects.get().get_latest_revision_as_object()
+    assert [t.name for t in page.tags.all()] == ["budget participatif"]

@@ -158,3 +158,48 @@ def test_curation_is_for_moderators_only(django_user_model, tagged, groups):
         {"source": tagged["source"].pk, "target": tagged["target"].pk},
     )
     assert Tag.objects.filter(pk=tagged["source"].pk).exists()
+
+
+def test_bulk_edit_of_themes_and_tags(moderator_client, tagged):
+    from .helpers import theme
+
+    budget, youth = theme(), theme("Jeunesse", "jeunesse")
+    one, two, _three, four = tagged["pages"]
+    one.themes.add(youth)
+    one.save_revision().publish()
+    ids = f"id={one.pk}&id={two.pk}&id={four.pk}"
+    url = f"/admin/bulk/wagtailcore/page/praxis_classification/?{ids}&next=/admin/pages/"
+    confirm = moderator_client.get(url)
+    assert confirm.status_code == 200
+    assert "Thèmes à ajouter" in text(confirm)
+    response = moderator_client.post(
+        url,
+        {
+            "add_themes": [budget.pk],
+            "remove_themes": [youth.pk],
+            "add_tags": "quartiers",
+            "remove_tags": "budgets participatifs",
+        },
+    )
+    assert response.status_code == 302
+    for page in (one, two):
+        page = type(page).objects.get(pk=page.pk)
+        assert list(page.themes.all()) == [budget]
+        assert "quartiers" in [t.name for t in page.tags.all()]
+        assert "budgets participatifs" not in [t.name for t in page.tags.all()]
+        assert not page.has_unpublished_changes
+    # The page with a pending draft: draft updated, still unpublished, live tags updated too.
+    four = type(four).objects.get(pk=four.pk)
+    assert four.has_unpublished_changes
+    draft = four.get_latest_revision_as_object()
+    assert draft.summary == "Nouvelle version en cours."
+    assert list(draft.themes.all()) == [budget]
+    assert "quartiers" in [t.name for t in four.tags.all()]
+
+
+def test_bulk_edit_needs_a_change(moderator_client, tagged):
+    one = tagged["pages"][0]
+    url = f"/admin/bulk/wagtailcore/page/praxis_classification/?id={one.pk}&next=/admin/pages/"
+    response = moderator_client.post(url, {})
+    assert response.status_code == 200
+    assert "Choisissez au moins un thème ou une étiquette." in text(response)
