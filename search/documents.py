@@ -5,14 +5,16 @@ Which pages: every live, public (no view restriction on it or an ancestor) page 
 (EmailBlock / EmailField values, e.g. resource persons' contacts), URLs.
 """
 
+import functools
 import io
 import logging
 
 from django.db import models
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
 from .text import clean
@@ -65,6 +67,25 @@ def is_public(page):
     ).exists()
 
 
+_choice_cache = {}
+
+
+def _field_choice_labels(field, choices=None):
+    """{code: label} of a model field's choices, translated once per language."""
+    key = (id(field), get_language())
+    if key not in _choice_cache:
+        pairs = choices if choices is not None else field.flatchoices
+        _choice_cache[key] = {str(k): str(v) for k, v in pairs}
+    return _choice_cache[key]
+
+
+def _block_choice_labels(block):
+    key = (id(block), get_language())
+    if key not in _choice_cache:
+        _choice_cache[key] = {str(k): str(v) for k, v in block.field.choices}
+    return _choice_cache[key]
+
+
 # --- flattening -----------------------------------------------------------------------------
 
 
@@ -85,11 +106,9 @@ def _flatten_block(block, value, texts, documents):
     elif isinstance(block, blocks.RichTextBlock):
         texts.append(strip_tags(value.source if isinstance(value, RichText) else str(value)))
     elif isinstance(block, blocks.ChoiceBlock):
-        label = dict(block.field.choices).get(value) if value else None
-        if label and block.name not in ("kind",):
-            texts.append(str(label))
-        elif value and block.name == "kind":
-            texts.append(str(dict(block.field.choices).get(value, "")))
+        label = _block_choice_labels(block).get(value) if value else None
+        if label:
+            texts.append(label)
     elif isinstance(block, blocks.CharBlock | blocks.TextBlock):
         texts.append(str(value))
     elif block.__class__.__name__ == "DocumentChooserBlock":
@@ -125,14 +144,18 @@ def flatten_page(page):
             if not value:
                 continue
             if field.choices:
-                choices = {str(k): str(v) for k, v in field.flatchoices}
+                choices = _field_choice_labels(field)
                 if isinstance(value, list | tuple):
                     texts.extend(choices.get(str(v), "") for v in value)
                 else:
                     texts.append(choices.get(str(value), ""))
             elif isinstance(value, list | tuple):  # MultipleChoiceField
-                labels = getattr(field, "labels", None)
-                texts.extend(str(label) for label in (labels(value) if labels else value))
+                allowed = getattr(field, "allowed_choices", None)
+                if allowed:
+                    labels = _field_choice_labels(field, allowed)
+                    texts.extend(labels.get(str(v), str(v)) for v in value)
+                else:
+                    texts.extend(str(v) for v in value)
             else:
                 texts.append(str(value))
     return "\n".join(t for t in texts if t and t.strip()), documents
@@ -185,10 +208,26 @@ def extract_pdf_text(document):
 # --- the record ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def _serve_prefix():
+    from django.urls import reverse
+
+    return reverse("wagtail_serve", args=("",))
+
+
 def _page_url(page):
+    """The page's URL, relative to its site (computed from the site root paths, which Wagtail
+    caches, without a reverse() per page)."""
+    try:
+        root_paths = Site.get_site_root_paths()
+    except Exception:  # no site yet
+        root_paths = []
+    for root in root_paths:
+        if page.url_path.startswith(root.root_path):
+            return _serve_prefix() + page.url_path[len(root.root_path) :]
     try:
         return page.get_url() or page.url_path
-    except Exception:  # no site yet
+    except Exception:
         return page.url_path
 
 

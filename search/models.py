@@ -104,3 +104,14 @@ class ExtractedText(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class SearchChange(models.Model):
+    """The log of index writes, so that each process refreshes its in-memory facet postings
+    (search.facets) with only what changed. ``page_id`` 0 means "everything changed"."""
+
+    page_id = models.PositiveIntegerField()
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return f"{self.pk}: {self.page_id}"

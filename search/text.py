@@ -31,11 +31,34 @@ STOP_WORDS = frozenset(
 _SPECIAL_FOLDS = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o"}
 
 
-def fold(text):
-    """Lowercase and strip accents: "Élus" → "elus", "cœur" → "coeur"."""
+def _slow_fold(text):
     text = "".join(_SPECIAL_FOLDS.get(ch, ch) for ch in text)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _build_fold_table():
+    table = {}
+    for code in range(0x00C0, 0x0250):
+        folded = _slow_fold(chr(code))
+        if folded.isascii():
+            table[code] = folded
+    table.update({ord("’"): "'", ord("ʼ"): "'"})
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold(text):
+    """Lowercase and strip accents: "Élus" → "elus", "cœur" → "coeur"."""
+    text = text.translate(_FOLD_TABLE).lower()
+    return text if text.isascii() else _slow_fold(text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold_word(word):
+    return fold(word)
 
 
 def _build_same_length_table():
@@ -82,7 +105,7 @@ def words(text):
 @functools.lru_cache(maxsize=200_000)
 def analyse_word(word):
     """The index term of one written word, or "" for a stop word."""
-    folded = fold(word)
+    folded = fold_word(word)
     if not folded or folded in STOP_WORDS:
         return ""
     return stem_folded(folded)

@@ -5,16 +5,18 @@ then the "did you mean" correction, then any word), facets and hits. Subclasses 
 how to index analysed text, how to match and rank, how to cut snippets.
 """
 
+import heapq
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 
 from django.db import connections, transaction
 from django.db.models import Count
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from ..facets import FULL_RELOAD, FacetIndex, bitmap, log_changes
 from ..query import FACETS, Hit, SearchResult, Suggestion, parse
-from ..text import STOP_WORDS, analyse, fold, words
+from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
 
 VOCABULARY_TTL = 60  # seconds a process keeps the vocabulary in memory
@@ -33,7 +35,7 @@ def record_words(record):
         for word in words(record.get(key, "")):
             if 3 <= len(word) <= 40 and not word.isdigit():
                 found.add(word.lower())
-    return {w for w in found if fold(w) not in STOP_WORDS}
+    return {w for w in found if fold_word(w) not in STOP_WORDS}
 
 
 def taxonomy_text(record):
@@ -69,6 +71,7 @@ class DatabaseBackend(base.SearchBackend):
 
     def __init__(self, using="default"):
         self.using = using
+        self._facet_index = None
 
     @property
     def connection(self):
@@ -131,15 +134,18 @@ class DatabaseBackend(base.SearchBackend):
                 (f, v) for r in records for f, v, _l in r["facets"] if f in ("theme", "tag")
             }
             self._refresh_autocomplete(records, old_keys | new_keys)
+            with self.connection.cursor() as cursor:
+                log_changes(cursor, ids)
         invalidate_vocabulary()
 
     def remove(self, page_ids):
         from ..models import AutocompleteEntry, SearchDocument, SearchFacet
 
-        page_ids = list(page_ids)
+        ids = list(page_ids)  # also what the engine may hold without a stored document
+        if not ids:
+            return
         with transaction.atomic(using=self.using):
-            old = list(SearchDocument.objects.using(self.using).filter(page_id__in=page_ids))
-            ids = page_ids  # also what the engine may hold without a stored document
+            old = list(SearchDocument.objects.using(self.using).filter(page_id__in=ids))
             delta = Counter()
             for doc in old:
                 delta.subtract(record_words(vars(doc)))
@@ -157,22 +163,27 @@ class DatabaseBackend(base.SearchBackend):
             ).delete()
             self._apply_vocabulary_delta(delta)
             self._refresh_autocomplete([], keys)
+            with self.connection.cursor() as cursor:
+                log_changes(cursor, ids)
         invalidate_vocabulary()
 
     def clear(self):
-        from ..models import AutocompleteEntry, SearchDocument, SearchFacet, SearchTerm
-
-        with transaction.atomic(using=self.using):
-            with self.connection.cursor() as cursor:
-                self.engine_clear(cursor)
-            for model in (SearchFacet, SearchDocument, SearchTerm, AutocompleteEntry):
-                model.objects.using(self.using).all().delete()
+        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
+            self.engine_clear(cursor)
+            for table in (
+                "search_autocompletetoken",
+                "search_autocompleteentry",
+                "search_searchfacet",
+                "search_searchdocument",
+                "search_searchterm",
+                "search_searchchange",
+            ):
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+            log_changes(cursor, [FULL_RELOAD])
         invalidate_vocabulary()
 
     def rebuild(self, records, batch_size=500):
         """Clear, then index ``records`` (an iterable) in batches. Returns counts."""
-        from ..models import SearchTerm
-
         started = time.monotonic()
         self.clear()
         vocabulary = Counter()
@@ -197,11 +208,14 @@ class DatabaseBackend(base.SearchBackend):
             flush()
             count += len(batch)
         with transaction.atomic(using=self.using):
-            forms = {}
-            for word, n in vocabulary.items():
-                forms[word] = SearchTerm(word=word, folded=fold(word)[:64], doc_count=n)
-            SearchTerm.objects.using(self.using).bulk_create(forms.values(), batch_size=2000)
+            with self.connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO search_searchterm (word, folded, doc_count) VALUES (%s, %s, %s)",
+                    [(w[:64], fold_word(w)[:64], n) for w, n in vocabulary.items()],
+                )
             self._refresh_autocomplete([], None)
+            with self.connection.cursor() as cursor:
+                log_changes(cursor, [FULL_RELOAD])
         self.optimize()
         invalidate_vocabulary()
         return {
@@ -214,7 +228,7 @@ class DatabaseBackend(base.SearchBackend):
         """Engine housekeeping after a rebuild."""
 
     def _insert(self, records):
-        from ..models import SearchDocument, SearchFacet
+        from ..models import SearchDocument
 
         fields = [f.name for f in SearchDocument._meta.concrete_fields]
         docs = []
@@ -222,17 +236,16 @@ class DatabaseBackend(base.SearchBackend):
             values = {k: r[k] for k in fields if k in r and k != "page"}
             docs.append(SearchDocument(page_id=r["page_id"], **values))
         SearchDocument.objects.using(self.using).bulk_create(docs, batch_size=200)
-        SearchFacet.objects.using(self.using).bulk_create(
-            [
-                SearchFacet(
-                    document_id=r["page_id"], facet=f, value=v[:255], label=str(label)[:255]
-                )
-                for r in records
-                for f, v, label in r["facets"]
-            ],
-            batch_size=2000,
-        )
         with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_searchfacet (document_id, facet, value, label)"
+                " VALUES (%s, %s, %s, %s)",
+                [
+                    (r["page_id"], f, v[:255], str(label)[:255])
+                    for r in records
+                    for f, v, label in r["facets"]
+                ],
+            )
             self.engine_index(cursor, records)
 
     def _apply_vocabulary_delta(self, delta):
@@ -252,7 +265,7 @@ class DatabaseBackend(base.SearchBackend):
                 term.doc_count = max(0, term.doc_count + n)
                 updated.append(term)
             elif n > 0:
-                created.append(SearchTerm(word=word, folded=fold(word)[:64], doc_count=n))
+                created.append(SearchTerm(word=word, folded=fold_word(word)[:64], doc_count=n))
         manager.bulk_update(updated, ["doc_count"], batch_size=500)
         manager.bulk_create(created, batch_size=500, ignore_conflicts=True)
         manager.filter(doc_count=0).delete()
@@ -260,10 +273,9 @@ class DatabaseBackend(base.SearchBackend):
     def _refresh_autocomplete(self, records, taxonomy_keys, titles_only=False):
         """Title entries of ``records``; counts and labels of the themes and tags in
         ``taxonomy_keys`` (None: all of them)."""
-        from ..models import AutocompleteEntry, AutocompleteToken, SearchFacet
+        from ..models import AutocompleteEntry, SearchFacet
 
         entries = AutocompleteEntry.objects.using(self.using)
-        tokens = AutocompleteToken.objects.using(self.using)
         if records:
             keys = [str(r["page_id"]) for r in records]
             if not titles_only:
@@ -282,14 +294,7 @@ class DatabaseBackend(base.SearchBackend):
             )
             if not all(e.pk for e in created):
                 created = list(entries.filter(kind="title", key__in=keys))
-            tokens.bulk_create(
-                [
-                    AutocompleteToken(entry_id=e.pk, token=t[:64], position=i)
-                    for e in created
-                    for i, t in enumerate(dict.fromkeys(fold(w) for w in words(e.label)))
-                ],
-                batch_size=2000,
-            )
+            self._insert_tokens(created)
         if titles_only:
             return
         facets = SearchFacet.objects.using(self.using).filter(facet__in=("theme", "tag"))
@@ -321,13 +326,19 @@ class DatabaseBackend(base.SearchBackend):
         )
         if new and not all(e.pk for e in new):
             new = list(entries.filter(kind__in=("theme", "tag"), key__in=[e.key for e in new]))
-        tokens.bulk_create(
-            [
-                AutocompleteToken(entry_id=e.pk, token=t[:64], position=i)
-                for e in new
-                for i, t in enumerate(dict.fromkeys(fold(w) for w in words(e.label)))
-            ]
-        )
+        self._insert_tokens(new)
+
+    def _insert_tokens(self, entries):
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_autocompletetoken (entry_id, token, position)"
+                " VALUES (%s, %s, %s)",
+                [
+                    (e.pk, t[:64], i)
+                    for e in entries
+                    for i, t in enumerate(dict.fromkeys(fold_word(w) for w in words(e.label)))
+                ],
+            )
 
     @staticmethod
     def _taxonomy_url(row):
@@ -360,20 +371,14 @@ class DatabaseBackend(base.SearchBackend):
         result.suggestion = suggestion
         return result
 
-    def _filter_sql(self, filters):
-        sql, params = [], []
-        for facet, values in (filters or {}).items():
-            if facet not in FACETS:
-                continue
-            for value in values:
-                sql.append(
-                    " AND m.doc_id IN (SELECT document_id FROM search_searchfacet"
-                    " WHERE facet = %s AND value = %s)"
-                )
-                params += [facet, str(value)]
-        return "".join(sql), params
+    def facet_index(self):
+        if self._facet_index is None:
+            self._facet_index = FacetIndex(self.using)
+        return self._facet_index.refresh()
 
     def _run(self, parsed, mode, query):
+        """One query: every match with its score from the engine; filters, facet counts and the
+        top of the ranking from the in-memory facet postings."""
         from ..models import SearchDocument
 
         result = SearchResult(query=query, backend=self.name)
@@ -381,35 +386,34 @@ class DatabaseBackend(base.SearchBackend):
         if match is None:
             return result
         match_sql, match_params = self.match_sql(match, with_score=True)
-        filter_sql, filter_params = self._filter_sql(query.filters)
+        with self.connection.cursor() as cursor:
+            cursor.execute(match_sql, match_params)
+            rows = cursor.fetchall()
+        if not rows:
+            return result
+        facets = self.facet_index()
+        for facet, values in (query.filters or {}).items():
+            for value in values:
+                posting = facets.posting(facet, str(value))
+                rows = [r for r in rows if r[0] in posting] if posting is not None else []
+        result.total = len(rows)
+        if not rows:
+            return result
         per_page = max(1, min(int(query.per_page), 100))
         offset = (max(1, int(query.page)) - 1) * per_page
-        order = "d.date DESC, m.doc_id DESC" if query.sort == "date" else "m.score DESC, m.doc_id"
-        join = (
-            " JOIN search_searchdocument d ON d.page_id = m.doc_id" if query.sort == "date" else ""
-        )
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT m.doc_id, m.score, count(*) OVER () FROM ({match_sql}) m{join}"  # noqa: S608
-                f" WHERE 1 = 1{filter_sql} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*match_params, *filter_params, per_page, offset],
-            )
-            rows = cursor.fetchall()
-            if rows:
-                result.total = rows[0][2]
-            elif offset:
-                cursor.execute(
-                    f"SELECT count(*) FROM ({match_sql}) m WHERE 1 = 1{filter_sql}",  # noqa: S608
-                    [*match_params, *filter_params],
-                )
-                result.total = cursor.fetchone()[0]
-            if result.total and query.facets:
-                result.facets = self._facets(cursor, match, filter_sql, filter_params, query)
-        if rows:
-            ids = [r[0] for r in rows]
+        if query.sort == "date":
+            dates = facets.dates
+            top = heapq.nlargest(offset + per_page, rows, key=lambda r: (dates.get(r[0], 0), r[0]))
+        else:
+            top = heapq.nlargest(offset + per_page, rows, key=lambda r: (r[1], -r[0]))
+        top = top[offset:]
+        if query.facets:
+            result.facets = self._facets(facets, bitmap(r[0] for r in rows), query)
+        if top:
+            ids = [r[0] for r in top]
             documents = SearchDocument.objects.using(self.using).in_bulk(ids)
             snippets = self.snippets(parsed, match, [documents[i] for i in ids if i in documents])
-            for doc_id, score, _total in rows:
+            for doc_id, score in top:
                 doc = documents.get(doc_id)
                 if doc is None:
                     continue
@@ -428,32 +432,24 @@ class DatabaseBackend(base.SearchBackend):
                 )
         return result
 
-    def _facets(self, cursor, match, filter_sql, filter_params, query):
+    def _facets(self, facets, matched, query):
         from ..query import FacetValue
 
-        match_sql, match_params = self.match_sql(match, with_score=False)
-        names = [f for f in query.facets if f in FACETS]
-        placeholders = ", ".join(["%s"] * len(names))
-        cursor.execute(
-            "SELECT f.facet, f.value, max(f.label), count(*) FROM search_searchfacet f"  # noqa: S608
-            f" WHERE f.facet IN ({placeholders}) AND f.document_id IN"
-            f" (SELECT m.doc_id FROM ({match_sql}) m WHERE 1 = 1{filter_sql})"
-            " GROUP BY f.facet, f.value",
-            [*names, *match_params, *filter_params],
-        )
-        facets = defaultdict(list)
-        for facet, value, label, count in cursor.fetchall():
-            selected = value in (query.filters or {}).get(facet, ())
-            facets[facet].append(
-                FacetValue(value=value, label=label, count=count, selected=selected)
-            )
+        selected = query.filters or {}
         ordered = {}
-        for name in names:
-            values = facets.get(name, [])
+        for name in query.facets:
+            if name not in FACETS:
+                continue
+            values = []
+            for value, posting in facets.postings.get(name, {}).items():
+                count = (matched & posting.bits).bit_count()
+                is_selected = value in selected.get(name, ())
+                if count or is_selected:
+                    values.append(FacetValue(value, posting.label, count, is_selected))
             if name == "year":
                 values.sort(key=lambda v: v.value, reverse=True)
             else:
-                values.sort(key=lambda v: (-v.count, fold(v.label)))
+                values.sort(key=lambda v: (-v.count, fold_word(v.label)))
             ordered[name] = values
         return ordered
 

@@ -1,0 +1,1 @@
+"""The search benchmark: a generator of realistic French pages and the timing harness."""

@@ -1,0 +1,175 @@
+"""Timing the search: four query classes, autocomplete, indexing, index size; the same queries
+through stock Wagtail search and through the bare engine floor, in the same run."""
+
+import contextlib
+import random
+import statistics
+import time
+
+from django.db import connection
+from django.test import RequestFactory
+
+from ..backends import database_backend
+from ..query import parse
+from ..text import STOP_WORDS, fold
+from ..views import autocomplete_api, search_api
+
+CLASSES = ("mot rare", "mot fréquent", "deux mots", "mot mal orthographié")
+
+
+def percentile(samples, p):
+    if not samples:
+        return float("nan")
+    ordered = sorted(samples)
+    k = (len(ordered) - 1) * p / 100
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def _ms(func):
+    started = time.perf_counter()
+    func()
+    return (time.perf_counter() - started) * 1000
+
+
+def _typo(word, rng):
+    i = rng.randint(1, len(word) - 2)
+    return word[:i] + word[i + 1 :]
+
+
+def pick_queries(n_pages, per_class=10, seed=3):
+    """Queries of each class, drawn from the indexed vocabulary (SearchTerm document counts)."""
+    from ..models import SearchTerm
+
+    rng = random.Random(seed)  # noqa: S311
+    terms = list(
+        SearchTerm.objects.filter(doc_count__gt=0)
+        .exclude(word__contains="'")
+        .values_list("word", "doc_count")
+    )
+    known = {fold(w) for w, _n in terms}
+
+    def pool(low, high, min_len=4):
+        words = [
+            w
+            for w, n in terms
+            if low <= n <= high and len(w) >= min_len and w.isalpha() and fold(w) not in STOP_WORDS
+        ]
+        rng.shuffle(words)
+        return words
+
+    rare = pool(1, max(2, n_pages // 500))[:per_class]
+    frequent = pool(int(n_pages * 0.3) + 1, n_pages)[:per_class]
+    middle = pool(max(2, n_pages // 50), max(3, n_pages // 8), min_len=5)
+    two = [f"{a} {b}" for a, b in zip(middle[::2], middle[1::2], strict=False)][:per_class]
+    typos = []
+    for word in pool(max(2, n_pages // 100), max(3, n_pages // 5), min_len=7):
+        typo = _typo(word, rng)
+        if fold(typo) not in known:
+            typos.append(typo)
+        if len(typos) >= per_class:
+            break
+    prefixes = [w[: rng.randint(3, 5)] for w in pool(2, n_pages, min_len=6)[:per_class]]
+    return {
+        "mot rare": rare,
+        "mot fréquent": frequent,
+        "deux mots": two,
+        "mot mal orthographié": typos,
+        "autocomplétion": prefixes,
+    }
+
+
+def run(n_pages, rounds=5, stock=True, stock_rounds=1, stdout=None):
+    """Time every class; returns {class: {measure: (p50, p95, n)}} and the queries."""
+    from wagtail.models import Page
+
+    backend = database_backend()
+    factory = RequestFactory()
+    queries = pick_queries(n_pages)
+    results = {}
+
+    def full(q):
+        response = search_api(factory.get("/api/search/", {"q": q}))
+        assert response.status_code == 200, response.content
+
+    def floor(q):
+        match = backend.prepare_match(parse(q), "all")
+        if match is None:
+            return
+        sql, params = backend.floor_sql(match)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+    def stock_search(q):
+        results = Page.objects.live().search(q)
+        list(results[:10])
+        results.count()
+
+    def stock_autocomplete(q):
+        results = Page.objects.live().autocomplete(q)
+        list(results[:10])
+
+    def autocomplete(q):
+        response = autocomplete_api(factory.get("/api/search/autocomplete/", {"q": q}))
+        assert response.status_code == 200
+
+    measures = {name: {} for name in (*CLASSES, "autocomplétion")}
+    for name in CLASSES:
+        qs = queries[name]
+        for q in qs:  # warm-up
+            full(q)
+            floor(q)
+        measures[name]["praxis"] = [_ms(lambda q=q: full(q)) for _ in range(rounds) for q in qs]
+        measures[name]["plancher"] = [_ms(lambda q=q: floor(q)) for _ in range(rounds) for q in qs]
+        if stock:
+            measures[name]["wagtail"] = [
+                _ms(lambda q=q: _quiet(stock_search, q)) for _ in range(stock_rounds) for q in qs
+            ]
+    qs = queries["autocomplétion"]
+    for q in qs:
+        autocomplete(q)
+    measures["autocomplétion"]["praxis"] = [
+        _ms(lambda q=q: autocomplete(q)) for _ in range(rounds) for q in qs
+    ]
+    if stock:
+        measures["autocomplétion"]["wagtail"] = [
+            _ms(lambda q=q: _quiet(stock_autocomplete, q)) for _ in range(stock_rounds) for q in qs
+        ]
+    for name, by_engine in measures.items():
+        results[name] = {
+            engine: (percentile(s, 50), percentile(s, 95), len(s))
+            for engine, s in by_engine.items()
+        }
+    return results, queries
+
+
+def _quiet(func, q):
+    # Stock search may refuse some input (e.g. fuzzy): the timing still counts.
+    with contextlib.suppress(Exception):
+        func(q)
+
+
+def format_table(results):
+    lines = [
+        f"{'classe':<22}{'Praxis p50':>11}{'p95':>9}{'plancher p50':>14}{'p95':>9}"
+        f"{'Wagtail p50':>13}{'p95':>9}{'p95/plancher':>14}{'Wagtail/Praxis':>16}"
+    ]
+    for name, engines in results.items():
+        praxis = engines.get("praxis", (float("nan"),) * 3)
+        floor = engines.get("plancher", (float("nan"),) * 3)
+        stock = engines.get("wagtail", (float("nan"),) * 3)
+        ratio_floor = (
+            praxis[1] / floor[1] if floor[1] == floor[1] and floor[1] > 0 else float("nan")
+        )
+        ratio_stock = stock[0] / praxis[0] if praxis[0] > 0 else float("nan")
+        lines.append(
+            f"{name:<22}{praxis[0]:>11.1f}{praxis[1]:>9.1f}{floor[0]:>14.1f}{floor[1]:>9.1f}"
+            f"{stock[0]:>13.1f}{stock[1]:>9.1f}{ratio_floor:>14.2f}{ratio_stock:>16.1f}"
+        )
+    return "\n".join(lines)
+
+
+def mean(values):
+    return statistics.fmean(values) if values else float("nan")

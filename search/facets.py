@@ -1,0 +1,160 @@
+"""In-memory facet postings: for every facet value, the set of its documents as a bitmap.
+
+Counting a facet value over a match set is then one AND and one popcount on Python ints,
+whatever the size of the match set: facet counts over 30,000 matching pages cost a couple of
+milliseconds instead of a 300,000-row GROUP BY. Each process keeps its own copy and refreshes
+it from ``SearchChange`` (the log of index writes): only the changed documents are reloaded.
+"""
+
+import threading
+import uuid
+
+from django.db import connections
+
+FULL_RELOAD = 0  # SearchChange.page_id meaning "reload everything"
+
+
+class Posting:
+    __slots__ = ("label", "array", "_bits")
+
+    def __init__(self, label, size):
+        self.label = label
+        self.array = bytearray(size)
+        self._bits = None
+
+    def add(self, doc_id):
+        if doc_id >> 3 >= len(self.array):
+            self.array.extend(bytes((doc_id >> 3) - len(self.array) + 1024))
+        self.array[doc_id >> 3] |= 1 << (doc_id & 7)
+        self._bits = None
+
+    def discard(self, doc_id):
+        if doc_id >> 3 < len(self.array):
+            self.array[doc_id >> 3] &= ~(1 << (doc_id & 7)) & 0xFF
+            self._bits = None
+
+    def __contains__(self, doc_id):
+        index = doc_id >> 3
+        return index < len(self.array) and bool(self.array[index] >> (doc_id & 7) & 1)
+
+    @property
+    def bits(self):
+        if self._bits is None:
+            self._bits = int.from_bytes(self.array, "little")
+        return self._bits
+
+
+def bitmap(ids):
+    """A Python int with the bits of ``ids`` set."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    array = bytearray((max(ids) >> 3) + 1)
+    for doc_id in ids:
+        array[doc_id >> 3] |= 1 << (doc_id & 7)
+    return int.from_bytes(array, "little")
+
+
+class FacetIndex:
+    def __init__(self, using):
+        self.using = using
+        self.postings = {}  # facet → {value: Posting}
+        self.doc_values = {}  # doc id → [(facet, value)]
+        self.dates = {}  # doc id → timestamp (for the date sort)
+        self.size = 1
+        self.last = None  # (change id, token) applied
+        self.lock = threading.Lock()
+
+    def _latest(self, cursor):
+        cursor.execute("SELECT id, token FROM search_searchchange ORDER BY id DESC LIMIT 1")
+        row = cursor.fetchone()
+        return tuple(row) if row else (0, "")
+
+    def refresh(self):
+        connection = connections[self.using]
+        with self.lock, connection.cursor() as cursor:
+            latest = self._latest(cursor)
+            if latest == self.last:
+                return self
+            changed = None
+            if self.last is not None and self.last[0]:
+                cursor.execute(
+                    "SELECT token FROM search_searchchange WHERE id = %s", [self.last[0]]
+                )
+                row = cursor.fetchone()
+                if row and row[0] == self.last[1]:
+                    cursor.execute(
+                        "SELECT DISTINCT page_id FROM search_searchchange WHERE id > %s",
+                        [self.last[0]],
+                    )
+                    changed = {r[0] for r in cursor.fetchall()}
+                    if FULL_RELOAD in changed:
+                        changed = None
+            if changed is None:
+                self._load_all(cursor)
+            else:
+                self._load_some(cursor, changed)
+            self.last = latest
+        return self
+
+    def _load_all(self, cursor):
+        self.postings, self.doc_values, self.dates = {}, {}, {}
+        cursor.execute("SELECT max(page_id) FROM search_searchdocument")
+        self.size = ((cursor.fetchone()[0] or 0) >> 3) + 1024
+        self._read(cursor, "", [])
+
+    def _load_some(self, cursor, doc_ids):
+        for doc_id in doc_ids:
+            for facet, value in self.doc_values.pop(doc_id, ()):
+                posting = self.postings.get(facet, {}).get(value)
+                if posting is not None:
+                    posting.discard(doc_id)
+            self.dates.pop(doc_id, None)
+        ids = sorted(doc_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            placeholders = ", ".join(["%s"] * len(chunk))
+            self._read(cursor, f" WHERE document_id IN ({placeholders})", chunk)
+
+    def _read(self, cursor, where, params):
+        cursor.execute(
+            f"SELECT document_id, facet, value, label FROM search_searchfacet{where}",  # noqa: S608
+            params,
+        )
+        postings, doc_values, size = self.postings, self.doc_values, self.size
+        for doc_id, facet, value, label in cursor.fetchall():
+            by_value = postings.setdefault(facet, {})
+            posting = by_value.get(value)
+            if posting is None:
+                posting = by_value[value] = Posting(label, size)
+            else:
+                posting.label = label
+            posting.add(doc_id)
+            doc_values.setdefault(doc_id, []).append((facet, value))
+        where_doc = where.replace("document_id", "page_id")
+        cursor.execute(f"SELECT page_id, date FROM search_searchdocument{where_doc}", params)  # noqa: S608
+        for doc_id, date in cursor.fetchall():
+            self.dates[doc_id] = _timestamp(date)
+
+    def posting(self, facet, value):
+        return self.postings.get(facet, {}).get(value)
+
+
+def _timestamp(value):
+    if value is None:
+        return 0.0
+    if hasattr(value, "timestamp"):
+        return value.timestamp()
+    from django.utils.dateparse import parse_datetime
+
+    parsed = parse_datetime(str(value))
+    return parsed.timestamp() if parsed else 0.0
+
+
+def log_changes(cursor, page_ids):
+    """Record index writes (``[FULL_RELOAD]`` after a rebuild or clear)."""
+    token = uuid.uuid4().hex
+    cursor.executemany(
+        "INSERT INTO search_searchchange (page_id, token) VALUES (%s, %s)",
+        [(page_id, token) for page_id in page_ids],
+    )
