@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from kb.accounts.emails import absolute_url, moderator_addresses, send_templated
 from kb.accounts.roles import is_approved_member, is_contributor
 
 from .forms import CONTRIBUTION_FORMS, StaleFormError, form_class_for_page
@@ -208,6 +209,16 @@ def report(request, page_id):
     elif len(reason) > 2000:
         messages.error(request, _("La raison du signalement ne peut dépasser 2 000 caractères."))
     else:
-        Report.objects.create(page=page, reporter=request.user, reason=reason)
+        report = Report.objects.create(page=page, reporter=request.user, reason=reason)
+        notify_moderators_of_report(report)
         messages.success(request, _("Merci : votre signalement a été transmis aux modérateurs."))
     return redirect(page.url)
+
+
+def notify_moderators_of_report(report):
+    url = absolute_url(reverse("wagtailsnippets_moderation_report:edit", args=[report.pk]))
+    return send_templated(
+        "report_to_moderate",
+        moderator_addresses(),
+        {"report": report, "page_url": absolute_url(report.page.url), "url": url},
+    )

@@ -8,7 +8,7 @@ from kb.moderation.models import Report
 from kb.moderation.restrictions import make_members_only
 from kb.permissions import can_see_contact_details
 from practices.models import ExperienceIndexPage
-from tests.accounts.helpers import approved_user, text
+from tests.accounts.helpers import approved_user, mails_to, text
 
 from .helpers import experience, sections, theme
 
@@ -167,6 +167,9 @@ def test_report_button_only_for_members(clients, site):
 
 def test_report_goes_to_the_moderators_queue(clients, site):
     clients["member"].post(f"/signaler/{site['public'].pk}/", {"reason": "Chiffres faux."})
+    sent = mails_to(clients["moderator"].user.email)
+    assert sent and "Chiffres faux." in sent[-1].body
+    assert "/admin/snippets/moderation/report/edit/" in sent[-1].body
     listing = clients["moderator"].get("/admin/snippets/moderation/report/")
     html = text(listing)
     assert "Chiffres faux." in html
