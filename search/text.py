@@ -144,6 +144,30 @@ def marks_to_html(text):
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
+def _accent_classes():
+    """For each ASCII letter, a regex class of the letters that fold to it ("e" → [eéèêë…])."""
+    classes = {}
+    for code, base in _SAME_LENGTH_FOLD.items():
+        if len(base) == 1 and base.isascii():
+            classes.setdefault(base, {base}).add(chr(code))
+    return {
+        base: "[" + "".join(sorted(re.escape(c) for c in chars)) + "]"
+        for base, chars in classes.items()
+    }
+
+
+_ACCENT_CLASSES = _accent_classes()
+MAX_SNIPPET_MATCHES = 40
+
+
+@functools.lru_cache(maxsize=512)
+def _candidate_regex(prefixes):
+    alternatives = "|".join(
+        "".join(_ACCENT_CLASSES.get(ch, re.escape(ch)) for ch in prefix) for prefix in prefixes
+    )
+    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")[^\W_]*", re.IGNORECASE)
+
+
 def snippet(text, terms, length=240):
     """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``.
 
@@ -155,20 +179,16 @@ def snippet(text, terms, length=240):
     terms = {t for t in terms if t}
     matches = []
     if terms:
-        folded = text.translate(_SAME_LENGTH_FOLD).lower()
-        if len(folded) != len(text):  # a character whose case folding changes length
-            folded = text.translate(_SAME_LENGTH_FOLD)
-        prefixes = sorted({t[: max(1, min(len(t), 4))] for t in terms}, key=len, reverse=True)
-        candidate_re = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in prefixes) + r")[^\W_]*",
-            re.IGNORECASE,
+        # Candidates: words starting like a term, accents ignored; then the exact check.
+        prefixes = tuple(
+            sorted({t[: max(1, min(len(t), 4))] for t in terms}, key=len, reverse=True)
         )
-        for match in candidate_re.finditer(folded):
-            word = text[match.start() : match.end()]
+        for match in _candidate_regex(prefixes).finditer(text):
+            word = match.group()
             if analyse_word(word) in terms:
                 matches.append((match.start(), match.end()))
-            if len(matches) >= 200:
-                break
+                if len(matches) >= MAX_SNIPPET_MATCHES:
+                    break
     if matches:
         # The window of ``length`` characters holding the most matches.
         best_start, best_count = matches[0][0], 0

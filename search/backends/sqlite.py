@@ -12,7 +12,7 @@ CREATE_FTS = (
     + ", ".join(COLUMN_WEIGHTS)
     + ", tokenize = 'unicode61 remove_diacritics 0')"
 )
-SNIPPET_SOURCE_CHARS = 60_000
+SNIPPET_SOURCE_CHARS = 20_000
 
 
 def _quote(term):
