@@ -157,3 +157,50 @@ def tag_delete(request, tag_id):
             request, _("L'étiquette « %(name)s » a été supprimée.") % {"name": tag.name}
         )
     return redirect("moderation_admin:tags")
+
+
+# Completeness ---------------------------------------------------------------------------------
+
+COMPLETENESS_TYPES = {
+    "experience": "ExperiencePage",
+    "fiche-de-poste": "JobDescriptionPage",
+    "charte": "CharterPage",
+}
+
+
+def completeness_list(request):
+    """Sheets with how complete they are, filtered by type and threshold, sorted by percent."""
+    from .completeness import RECOMMENDED, completeness
+
+    _moderator_only(request)
+    kind = request.GET.get("type", "")
+    try:
+        below = int(request.GET.get("moins_de", "101"))
+    except ValueError:
+        below = 101
+    descending = request.GET.get("tri") == "desc"
+    rows = []
+    for model in RECOMMENDED:
+        if kind in COMPLETENESS_TYPES and model.__name__ != COMPLETENESS_TYPES[kind]:
+            continue
+        for page in model.objects.prefetch_related("themes", "tags").order_by("pk"):
+            current = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+            result = completeness(current)
+            if result.percent < below:
+                rows.append({"page": page, "title": current.title, "completeness": result})
+    rows.sort(key=lambda row: (row["completeness"].percent, row["title"]), reverse=descending)
+    return render(
+        request,
+        "moderation/admin/completeness.html",
+        {
+            "rows": rows,
+            "kind": kind,
+            "below": below,
+            "descending": descending,
+            "types": [
+                ("experience", _("Fiches d'expérience")),
+                ("fiche-de-poste", _("Fiches de poste")),
+                ("charte", _("Chartes")),
+            ],
+        },
+    )

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from kb.accounts.emails import absolute_url, moderator_addresses, send_templated
 from kb.accounts.roles import is_approved_member, is_contributor
 
+from .completeness import completeness
 from .forms import CONTRIBUTION_FORMS, StaleFormError, form_class_for_page
 from .workflow import IN_REVIEW, contribution_status, submit_for_review
 
@@ -103,6 +104,7 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
             "page_model": form_class.page_model,
             "contribution": page,
             "preview": preview,
+            "completeness": completeness(editing) if editing is not None else None,
         },
         status=200,
     )
@@ -182,7 +184,15 @@ def my_contributions(request):
             "-latest_revision_created_at"
         ):
             code, label, comment = contribution_status(page)
-            rows.append({"page": page, "status": code, "label": label, "comment": comment})
+            rows.append(
+                {
+                    "page": page,
+                    "status": code,
+                    "label": label,
+                    "comment": comment,
+                    "completeness": completeness(page.get_latest_revision_as_object()),
+                }
+            )
     rows.sort(key=lambda row: row["page"].latest_revision_created_at or 0, reverse=True)
     return render(
         request,

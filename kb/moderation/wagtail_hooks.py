@@ -73,3 +73,13 @@ def register_tags_menu_item():
 
 
 hooks.register("register_bulk_action", ClassificationBulkAction)
+
+
+@hooks.register("register_admin_menu_item")
+def register_completeness_menu_item():
+    return ModeratorMenuItem(
+        _("Complétude des fiches"),
+        reverse("moderation_admin:completeness"),
+        icon_name="list-ul",
+        order=280,
+    )

@@ -18,3 +18,10 @@ def can_contribute(user):
 @register.filter
 def moderates(user):
     return is_moderator(user)
+
+
+@register.filter
+def sheet_completeness(page):
+    from kb.moderation.completeness import completeness
+
+    return completeness(page)
