@@ -9,18 +9,20 @@ new field needs no change here.
 import csv
 import heapq
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from taggit.models import Tag
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from kb.fields import MultipleChoiceField
 from practices.listing import ListingFilterForm
@@ -89,7 +91,12 @@ class Column:
 
 
 def _choice_label(field, code):
-    return dict(field.choices).get(code, code)
+    return _choice_labels(field, get_language()).get(code, code)
+
+
+@lru_cache(maxsize=256)
+def _choice_labels(field, language):
+    return {code: str(label) for code, label in field.choices}
 
 
 def _absolute(request, url):
@@ -121,6 +128,7 @@ def _column_for(field):
     return Column(field.name, field.verbose_name, field, kind)
 
 
+@cache
 def own_columns(model):
     """The model's own structured fields (not the page machinery, not the long rich content)."""
     columns = []
@@ -134,9 +142,10 @@ def own_columns(model):
         column = _column_for(field)
         if column is not None:
             columns.append(column)
-    return columns
+    return tuple(columns)
 
 
+@lru_cache(maxsize=1)
 def common_columns():
     """The columns every practice page has."""
     return [
@@ -159,17 +168,79 @@ def _base_field(name):
 
 
 def export_columns(model):
-    return common_columns() + own_columns(model)
+    return [*common_columns(), *own_columns(model)]
 
 
 def queryset_for_export(queryset):
-    """Fetch what the columns read with joins and prefetches, never one query per row."""
+    """Fetch what the columns read with joins and prefetches, never one query per row.
+
+    Tags are not prefetched here: ``attach_tags`` reads them for a whole chunk in one query
+    (the tag manager's own prefetch builds a queryset per page, slow on large exports).
+    """
     model = queryset.model
     related = [c.name for c in own_columns(model) if c.kind in ("document", "page")]
     many = [c.name for c in own_columns(model) if c.kind == "pages"]
     if related:
         queryset = queryset.select_related(*related)
-    return queryset.prefetch_related("themes", "tags", *many)
+    return queryset.prefetch_related(None).prefetch_related("themes", *many)
+
+
+def attach_tags(pages):
+    """Set ``_export_tags`` (tag names) on ``pages`` (all of one type) in one query."""
+    if not pages:
+        return pages
+    through = type(pages[0]).tags.through
+    names = {page.pk: [] for page in pages}
+    rows = (
+        through.objects.filter(content_object_id__in=list(names))
+        .order_by("tag__name")
+        .values_list("content_object_id", "tag__name")
+    )
+    for page_id, name in rows:
+        names[page_id].append(name)
+    for page in pages:
+        page._export_tags = names[page.pk]
+    return pages
+
+
+def _tag_names(page):
+    names = getattr(page, "_export_tags", None)
+    return names if names is not None else [t.name for t in page.tags.all()]
+
+
+def iter_chunks(queryset, size=CHUNK_SIZE):
+    """The pages of ``queryset`` (newest first) chunk by chunk: keyset pagination, so memory
+    and the number of queries depend on the chunk size, not on the number of pages."""
+    queryset = queryset_for_export(queryset).order_by("-first_published_at", "-pk")
+    last = None
+    while True:
+        chunk_qs = queryset
+        if last is not None:
+            chunk_qs = queryset.filter(
+                Q(first_published_at__lt=last.first_published_at)
+                | Q(first_published_at=last.first_published_at, pk__lt=last.pk)
+            )
+        chunk = attach_tags(list(chunk_qs[:size]))
+        yield from chunk
+        if len(chunk) < size:
+            return
+        last = chunk[-1]
+
+
+class PageUrls:
+    """Full URLs of pages from their ``url_path`` and the sites' root paths (read once)."""
+
+    def __init__(self, request):
+        self.roots = sorted(
+            Site.get_site_root_paths(), key=lambda root: len(root.root_path), reverse=True
+        )
+        self.request = request
+
+    def __call__(self, page):
+        for root in self.roots:
+            if page.url_path.startswith(root.root_path):
+                return root.root_url + page.url_path[len(root.root_path) - 1 :]
+        return page.get_full_url(self.request) or ""
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -204,15 +275,17 @@ def _header(models_list):
     return header, extra
 
 
-def _row(page, request, extra):
+def _row(page, request, extra, url_for=None, type_labels=None):
     columns = {c.name: c for c in own_columns(type(page))}
+    model = type(page)
+    type_label = type_labels.get(model) if type_labels else None
     row = [
         page.pk,
-        str(type(page)._meta.verbose_name),
+        type_label or str(model._meta.verbose_name),
         page.title,
-        page.get_full_url(request) or "",
+        url_for(page) if url_for else page.get_full_url(request) or "",
         LIST_SEPARATOR.join(t.name for t in page.themes.all()),
-        LIST_SEPARATOR.join(t.name for t in page.tags.all()),
+        LIST_SEPARATOR.join(_tag_names(page)),
         page.first_published_at.isoformat() if page.first_published_at else "",
         page.last_published_at.isoformat() if page.last_published_at else "",
     ]
@@ -225,7 +298,7 @@ def _row(page, request, extra):
 
 def iter_pages(querysets):
     """The pages of several querysets (each ordered newest first), merged newest first, in chunks."""
-    iterators = [queryset_for_export(qs).iterator(chunk_size=CHUNK_SIZE) for qs in querysets]
+    iterators = [iter_chunks(qs) for qs in querysets]
     if len(iterators) == 1:
         return iterators[0]
     return heapq.merge(
@@ -236,14 +309,22 @@ def iter_pages(querysets):
 def csv_response(request, querysets, filename):
     """Stream ``querysets`` as one CSV (UTF-8 with BOM, ``;`` separated for French spreadsheets)."""
     querysets = list(querysets)
-    header, extra = _header([qs.model for qs in querysets])
+    return stream_csv(request, [qs.model for qs in querysets], iter_pages(querysets), filename)
+
+
+def stream_csv(request, models_list, pages, filename):
+    """A streamed CSV of ``pages`` (an iterator), with the columns of ``models_list``."""
+    header, extra = _header(models_list)
     header += [str(c.label) for c in extra]
     writer = csv.writer(_Echo(), delimiter=";")
 
+    type_labels = {model: str(model._meta.verbose_name) for model in practice_page_models()}
+
     def rows():
         yield "\ufeff" + writer.writerow(header)
-        for page in iter_pages(querysets):
-            yield writer.writerow(_row(page, request, extra))
+        url_for = PageUrls(request)
+        for page in pages:
+            yield writer.writerow(_row(page, request, extra, url_for, type_labels))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -289,3 +370,89 @@ def export_tag(request, slug):
         model.listing_queryset().filter(tags=tag).distinct() for model in practice_page_models()
     ]
     return csv_response(request, querysets, f"etiquette-{slugify(tag.slug)}")
+
+
+# --- Search results ------------------------------------------------------------------------------
+
+SEARCH_EXPORT_MAX = 10_000
+
+
+class SearchUnavailable(Exception):
+    """search/ is not installed or cannot answer."""
+
+
+class BadSearch(ValueError):
+    """The search parameters are not valid; the message is for the reader."""
+
+
+def search_result_ids(params, limit=SEARCH_EXPORT_MAX, sort=None):
+    """Page ids of a search (``params``: the query string of the search page), in screen order.
+
+    Uses only the public interface of search/ (``parse_params``, ``get_backend().search``).
+    Raises ``BadSearch`` for invalid parameters, ``SearchUnavailable`` if search/ cannot answer.
+    """
+    try:
+        from search.backends import get_backend
+        from search.forms import BadParameter, parse_params
+    except ImportError as exc:
+        raise SearchUnavailable from exc
+    params = params.copy()
+    params.pop("page", None)
+    params.pop("per_page", None)
+    if sort:
+        params["sort"] = sort
+    try:
+        query = parse_params(params, per_page=50)
+    except BadParameter as exc:
+        raise BadSearch(str(exc)) from exc
+    if not query.text.strip():
+        raise BadSearch(_("Indiquez des mots à rechercher."))
+    ids = []
+    try:
+        backend = get_backend()
+        page_number = 1
+        while len(ids) < limit:
+            query.page = page_number
+            result = backend.search(query)
+            ids.extend(hit.page_id for hit in result.hits)
+            if not result.hits or page_number * query.per_page >= result.total:
+                break
+            page_number += 1
+    except BadSearch:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any backend failure: search unavailable
+        raise SearchUnavailable from exc
+    return list(dict.fromkeys(ids))[:limit]
+
+
+def pages_in_order(ids, chunk=500):
+    """Live public practice pages of ``ids``, in the order of ``ids``, fetched chunk by chunk."""
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        found = {}
+        for model in practice_page_models():
+            chunk = list(queryset_for_export(model.listing_queryset().filter(pk__in=part)))
+            for page in attach_tags(chunk):
+                found[page.pk] = page
+        for pk in part:
+            if pk in found:
+                yield found[pk]
+
+
+def export_search(request):
+    """The result set of a search, exactly as filtered and sorted on the search page."""
+    try:
+        ids = search_result_ids(request.GET)
+    except BadSearch as exc:
+        return HttpResponse(
+            _("Export impossible : %(reason)s") % {"reason": exc} + "\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    except SearchUnavailable:
+        return HttpResponse(
+            _("La recherche est momentanément indisponible : réessayez plus tard.") + "\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    return stream_csv(request, practice_page_models(), pages_in_order(ids), "recherche")

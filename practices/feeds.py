@@ -19,6 +19,7 @@ from practices.listing import ListingFilterForm
 from practices.models import Theme, practice_page_models
 
 FEED_SIZE = 30
+SEARCH_FEED_DEPTH = 200  # search hits read (sorted by date) to find the newest publications
 
 
 class BadFeedRequest(Exception):
@@ -183,6 +184,54 @@ class TagFeed(PracticeFeed):
         )
 
 
+class SearchUnavailableFeed(Exception):
+    pass
+
+
+class SearchFeed(PracticeFeed):
+    """Any search of the search page (its query string), newest first."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except SearchUnavailableFeed:
+            return HttpResponse(
+                _("La recherche est momentanément indisponible : réessayez plus tard.") + "\n",
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+
+    def source(self, request, **kwargs):
+        from practices.exports import (
+            BadSearch,
+            SearchUnavailable,
+            pages_in_order,
+            search_result_ids,
+        )
+
+        try:
+            ids = search_result_ids(request.GET, limit=SEARCH_FEED_DEPTH, sort="date")
+        except BadSearch as exc:
+            raise BadFeedRequest(_("Flux indisponible : %(reason)s") % {"reason": exc}) from exc
+        except SearchUnavailable as exc:
+            raise SearchUnavailableFeed from exc
+        pages = sorted(
+            pages_in_order(ids),
+            key=lambda page: (page.first_published_at, page.pk),
+            reverse=True,
+        )
+        text = request.GET.get("q", "")
+        params = request.GET.copy()
+        params.pop("page", None)
+        return FeedSource(
+            title=_("Praxis — recherche « %(text)s »") % {"text": text},
+            description=_("Les dernières pages publiées qui répondent à la recherche « %(text)s ».")
+            % {"text": text},
+            link=reverse("search:search") + "?" + params.urlencode(),
+            pages=pages,
+        )
+
+
 def _atom(feed_class):
     return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
 
@@ -191,6 +240,7 @@ AtomAllFeed = _atom(AllFeed)
 AtomTypeFeed = _atom(TypeFeed)
 AtomThemeFeed = _atom(ThemeFeed)
 AtomTagFeed = _atom(TagFeed)
+AtomSearchFeed = _atom(SearchFeed)
 
 
 def feed_urls():
@@ -202,6 +252,8 @@ def feed_urls():
         ("flux/themes/<slug:slug>/atom/", AtomThemeFeed(), "feed_theme_atom"),
         ("flux/etiquettes/<str:slug>/rss/", TagFeed(), "feed_tag_rss"),
         ("flux/etiquettes/<str:slug>/atom/", AtomTagFeed(), "feed_tag_atom"),
+        ("flux/recherche/rss/", SearchFeed(), "feed_search_rss"),
+        ("flux/recherche/atom/", AtomSearchFeed(), "feed_search_atom"),
         ("flux/<str:model_name>/rss/", TypeFeed(), "feed_type_rss"),
         ("flux/<str:model_name>/atom/", AtomTypeFeed(), "feed_type_atom"),
     ]

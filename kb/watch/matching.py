@@ -7,6 +7,7 @@ from django.http import QueryDict
 from practices.models import practice_page_models
 
 MAX_ITEMS = 50
+SEARCH_DEPTH = 500  # newest search hits read for a saved search
 
 
 def _merge(querysets, limit=MAX_ITEMS):
@@ -28,46 +29,21 @@ def published_between(start, end):
 def search_pages(params, querysets, limit=MAX_ITEMS):
     """The pages among ``querysets`` matching a saved search (query string ``params``).
 
-    Uses the public interface of search/ when it is available; otherwise a plain match of the
-    words on titles and summaries, so that a saved search never breaks a digest.
+    Uses search/ through ``practices.exports.search_result_ids``; if search/ cannot answer, a
+    plain match of the words on titles and summaries, so that a saved search never breaks a
+    digest. Invalid saved parameters match nothing.
     """
+    from practices.exports import BadSearch, SearchUnavailable, search_result_ids
+
     if isinstance(params, str):
         params = QueryDict(params)
-    ids = search_ids(params)
-    if ids is None:
+    try:
+        ids = search_result_ids(params, limit=SEARCH_DEPTH, sort="date")
+    except BadSearch:
+        return []
+    except SearchUnavailable:
         return _merge([_fallback(qs, params) for qs in querysets], limit)
     return _merge([qs.filter(pk__in=ids) for qs in querysets], limit)
-
-
-def search_ids(params, limit=200):
-    """Page ids found by search/ for ``params`` (None if search/ cannot answer)."""
-    try:
-        from search.backends import get_backend
-        from search.forms import BadParameter, parse_params
-    except ImportError:
-        return None
-    params = params.copy()
-    params["sort"] = "date"
-    params.pop("page", None)
-    params.pop("per_page", None)
-    try:
-        query = parse_params(params, per_page=50)
-    except BadParameter:
-        return []
-    if not query.text.strip():
-        return None
-    ids = []
-    try:
-        backend = get_backend()
-        for page_number in range(1, limit // query.per_page + 1):
-            query.page = page_number
-            result = backend.search(query)
-            ids.extend(hit.page_id for hit in result.hits)
-            if page_number * query.per_page >= result.total:
-                break
-    except Exception:  # noqa: BLE001 - search unavailable: fall back
-        return None
-    return ids
 
 
 def _fallback(queryset, params):

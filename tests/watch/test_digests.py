@@ -98,10 +98,12 @@ def test_next_day_sends_only_what_is_new_and_weekly_waits_a_week(users):
     assert _sent_titles(mail.outbox[0]) == ["Deuxième"]
 
 
-def test_saved_search_digest(users):
+def test_saved_search_digest(users, django_capture_on_commit_callbacks):
     _subscribe(users["chloe"], kind="search", query="q=quartier", frequency="daily")
-    make_page(ExperiencePage, "Conseils de quartier de Rennes")
-    make_page(ExperiencePage, "Budget participatif")
+    with django_capture_on_commit_callbacks(execute=True):  # search/ indexes on commit
+        make_page(ExperiencePage, "Conseils de quartier de Rennes")
+        make_page(ExperiencePage, "Budget participatif")
+        restrict_to_members(make_page(ExperiencePage, "Quartier réservé"))
     call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1
     assert _sent_titles(mail.outbox[0]) == ["Conseils de quartier de Rennes"]

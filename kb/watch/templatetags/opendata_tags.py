@@ -90,8 +90,49 @@ def page_feeds(context):
                 slug=tag.slug,
             )
         )
+    if is_search_page(context):
+        feeds.insert(
+            0,
+            _feed(
+                _("Recherche « %(text)s »") % {"text": context["search_query"]},
+                "feed_search_rss",
+                "feed_search_atom",
+                _query_without_page(request),
+            ),
+        )
     feeds.append(_feed(_("Toutes les nouveautés"), "feed_all_rss", "feed_all_atom"))
     return feeds
+
+
+def is_search_page(context):
+    """A search page showing results for words (the search/ page's context)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return bool(
+        context.get("search_query")
+        and not context.get("error")
+        and match is not None
+        and match.view_name == "search:search"
+    )
+
+
+@register.inclusion_tag("includes/search_tools.html", takes_context=True)
+def search_tools(context):
+    """Export, feeds and e-mail watch of the search on screen (its query string)."""
+    request = context.get("request")
+    if not is_search_page(context):
+        return {"show": False}
+    query = _query_without_page(request)
+    return {
+        "show": True,
+        "csv": reverse("practices:export_search") + query,
+        "rss": reverse("practices:feed_search_rss") + query,
+        "atom": reverse("practices:feed_search_atom") + query,
+        "target": query.lstrip("?"),
+        "user": context.get("user"),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
 
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)
