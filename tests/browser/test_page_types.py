@@ -1,0 +1,118 @@
+"""Every page type in Chromium: zero WCAG 2.1 A/AA violations (axe-core), a screenshot at 375 and
+1,280 px, under 200 KB of CSS and JavaScript, no request to another host, no horizontal scrolling.
+"""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from taggit.models import Tag
+
+from practices.models import Theme, practice_page_models
+
+from .conftest import ASSET_BUDGET, asset_sizes, run_axe, screenshot
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WIDTHS = (375, 1280)
+
+
+def _url(name, *args, **kwargs):
+    try:
+        return reverse(name, args=args, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def public_page_types():
+    """(name, path) of one page of every public type, from the demo corpus."""
+    from kb.models import HomePage
+
+    home = HomePage.objects.get()
+    pages = [("accueil", home.url)]
+    for model in practice_page_models():
+        name = model._meta.model_name.removesuffix("page")
+        item = model.listing_queryset().first()
+        assert item is not None, f"the demo corpus has no {model.__name__}"
+        index = item.get_parent()
+        pages.append((f"rubrique-{name}", index.url))
+        pages.append((f"fiche-{name}", item.url))
+    experiences = pages[1][1]
+    pages.append(("rubrique-filtre-invalide", f"{experiences}?year=1800&theme=inconnu"))
+    pages.append(("themes", reverse("practices:theme_list")))
+    theme = Theme.objects.with_page_counts().filter(page_count__gt=0).first()
+    pages.append(("theme", theme.get_absolute_url()))
+    tag = Tag.objects.first()
+    pages.append(("etiquette", reverse("practices:tag", args=[tag.slug])))
+    pages.append(("page-introuvable", "/cette-page-n-existe-pas/"))
+    pages.append(("accessibilite", reverse("accessibility")))
+    for name, url_name, query in [
+        ("recherche", "search:search", "?q=budget+participatif"),
+        ("recherche-vide", "search:search", "?q=zzzzqqqq"),
+        ("connexion", "account_login", ""),
+        ("inscription", "account_signup", ""),
+        ("mot-de-passe-oublie", "account_reset_password", ""),
+    ]:
+        url = _url(url_name)
+        if url:
+            pages.append((name, url + query))
+    return pages
+
+
+def check_page(page, traffic, name, path):
+    """Load ``path`` at each width; return the problems found, as readable strings."""
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        response = page.goto(path, wait_until="load")
+        if response is None or response.status >= 500:
+            problems.append(f"{name}: {path} answered {response and response.status}")
+            continue
+        assets = asset_sizes(page)
+        weight = sum(assets.values())
+        if weight >= ASSET_BUDGET:
+            problems.append(f"{name}: {weight} bytes of CSS+JS ({assets})")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            problems.append(f"{name} at {width}px: {overflow}px of horizontal scrolling")
+        screenshot(page, name)
+        problems += [f"{name} at {width}px: {v}" for v in run_axe(page)]
+        REPORT[name] = {"path": path, "css_js_bytes": weight, "assets": assets}
+    return problems
+
+
+REPORT = {}
+
+
+def test_every_public_page_type_is_accessible_light_and_local(demo_site, page, traffic):
+    problems = []
+    for name, path in public_page_types():
+        problems += check_page(page, traffic, name, path)
+    print(
+        "\nCSS+JS per page type:",
+        {k: (v["css_js_bytes"], list(v["assets"])) for k, v in REPORT.items()},
+    )
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_page_type_is_accessible_when_signed_in(demo_site, page, traffic):
+    """Member and contributor pages: the header changes, forms appear."""
+    from .journeys import log_in
+
+    log_in(page, "contributeur@praxis.example")
+    paths = [("accueil-connecte", "/")]
+    for name, url_name, args in [
+        ("profil", "accounts:profile", ()),
+        ("mes-contributions", "contribute:mine", ()),
+        ("contribuer-experience", "contribute:create", ("experience",)),
+    ]:
+        url = _url(url_name, *args)
+        if url:
+            paths.append((name, url))
+    problems = []
+    for name, path in paths:
+        problems += check_page(page, traffic, name, path)
+    assert problems == [], "\n".join(problems)

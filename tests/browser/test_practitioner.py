@@ -1,0 +1,130 @@
+"""A practitioner looks for a practice: home → search without accents → a facet → a sheet → its
+print view; once with the mouse, once with the keyboard alone, and through the autocomplete.
+"""
+
+import re
+
+import pytest
+
+from .conftest import run_axe, screenshot, tab_to
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+QUERY = "evaluation participation"  # the pages say « évaluation »
+
+
+def assert_print_view(page):
+    """The sheet as printed: no navigation, filters or footer; link addresses shown; black text."""
+    page.emulate_media(media="print")
+    for selector in (".site-nav", ".site-footer", ".skip-link", ".site-search", ".breadcrumbs"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
+    assert page.locator("main h1").is_visible()
+    shown = page.evaluate(
+        """() => {
+            const link = [...document.querySelectorAll('main a[href]')]
+                .find(a => !a.getAttribute('href').startsWith('#'));
+            return link ? getComputedStyle(link, '::after').content : null;
+        }"""
+    )
+    assert shown and shown.startswith('" <'), f"link address not printed: {shown}"
+    colour = page.evaluate("() => getComputedStyle(document.querySelector('main h1')).color")
+    assert colour == "rgb(0, 0, 0)", colour
+    screenshot(page, "fiche-impression")
+    page.emulate_media(media="screen")
+
+
+def test_practitioner_finds_a_sheet_and_prints_it(demo_site, page):
+    page.goto("/")
+    page.get_by_role("combobox", name="Rechercher dans Praxis").fill(QUERY)
+    with page.expect_navigation():
+        page.get_by_role("combobox", name="Rechercher dans Praxis").press("Enter")
+    assert re.search(r"/recherche/\?q=", page.url)
+    hits = page.locator(".search-hit")
+    assert hits.count() > 0, "no result for a query typed without accents"
+    total_before = hits.count()
+
+    # A facet: the first type of content offered
+    facet = page.locator(".search-facet").first
+    facet.locator("input[type=checkbox]").first.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Appliquer les filtres").click()
+    assert page.locator(".search-facet input:checked").count() == 1
+    assert 0 < page.locator(".search-hit").count() <= total_before
+    assert run_axe(page) == []
+
+    with page.expect_navigation():
+        page.locator(".search-hit__title a").first.click()
+    assert page.locator("article.sheet").count() == 1
+    assert_print_view(page)
+
+
+def test_practitioner_journey_with_the_keyboard_alone(demo_site, page):
+    page.goto("/")
+    # The first Tab stop is the skip link, which leads to the main content
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('skip-link')")
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "contenu"
+
+    # From the top of the page, Tab to the header search box
+    page.goto("/")
+    tab_to(page, "#site-search-q")
+    page.keyboard.type(QUERY)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/recherche/\?q=", page.url)
+
+    # A facet: reach the first checkbox, tick it with Space, submit with the button
+    tab_to(page, ".search-facet input[type=checkbox]")
+    page.keyboard.press("Space")
+    tab_to(page, ".search-facets button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".search-facet input:checked").count() == 1
+
+    # The first result, then the sheet
+    tab_to(page, ".search-hit__title a")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("article.sheet").count() == 1
+    tab_to(page, "main a")  # the sheet's links are reachable too
+    assert_print_view(page)
+
+
+def test_autocomplete_is_a_keyboard_operable_combobox(demo_site, page):
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Rechercher dans Praxis")
+    assert box.get_attribute("aria-expanded") == "false"
+    tab_to(page, "#site-search-q")
+    page.keyboard.type("budg", delay=30)
+    listbox = page.get_by_role("listbox")
+    listbox.wait_for(state="visible")
+    assert box.get_attribute("aria-expanded") == "true"
+    options = listbox.get_by_role("option")
+    assert options.count() > 0
+    assert "suggestion" in page.locator(".combobox__status").first.text_content()
+
+    page.keyboard.press("ArrowDown")
+    first = options.first
+    assert first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert page.evaluate("() => document.activeElement.id") == "site-search-q"
+    assert run_axe(page) == []
+    screenshot(page, "autocompletion")
+
+    page.keyboard.press("ArrowUp")  # wraps to the last option
+    assert options.last.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert not listbox.is_visible()
+
+    page.keyboard.press("ArrowDown")
+    label = options.first.evaluate("o => o.firstChild.textContent")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # A suggestion with a page (title, theme) goes to it; otherwise its label is searched for
+    assert "/recherche/" in page.url or label in page.locator("main h1").text_content()
