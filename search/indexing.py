@@ -84,5 +84,9 @@ def rebuild():
     counts = {}
     for backend in writing_backends():
         records = (build_record(page) for page in indexable_pages())
-        counts[backend.name] = backend.rebuild(records)
+        try:
+            counts[backend.name] = backend.rebuild(records)
+        except BackendUnavailable as error:
+            logger.warning("Index %s non reconstruit : %s", backend.name, error)
+            counts[backend.name] = {"pages": 0, "words": 0, "seconds": 0, "error": str(error)}
     return counts

@@ -20,6 +20,11 @@ class Command(BaseCommand):
                 self.stdout.write(_("Index %(name)s vidé.") % {"name": backend.name})
             return
         for name, counts in indexing.rebuild().items():
+            if counts.get("error"):
+                self.stderr.write(
+                    _("Index %(name)s non reconstruit : %(error)s") % {"name": name, **counts}
+                )
+                continue
             self.stdout.write(
                 _(
                     "Index %(name)s reconstruit : %(pages)s pages, %(words)s mots de vocabulaire,"

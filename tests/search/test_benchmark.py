@@ -1,0 +1,35 @@
+"""The benchmark's corpus generator and command (at a tiny size: the figures are in the README
+and the closing note, not asserted here)."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from wagtail.models import Page
+
+from practices.models import practice_page_models
+from search.benchmark.corpus import CorpusGenerator
+from search.models import SearchDocument
+
+
+def test_generated_pages_are_real_live_pages_of_every_type(db):
+    created = CorpusGenerator(batch_size=20).generate(40)
+    assert created == 40
+    assert all(not problems for problems in Page.find_problems())
+    for model in practice_page_models():
+        pages = model.objects.live().public().filter(slug__startswith="bench-")
+        assert pages.exists(), model
+        page = pages.first()
+        assert page.url.endswith(f"/{page.slug}/")
+        assert page.themes.exists() and page.tags.exists()
+    assert CorpusGenerator().generate(40) == 0  # already there
+
+
+def test_benchmark_command(db):
+    out = StringIO()
+    call_command("search_benchmark", pages=30, rounds=1, stdout=out)
+    text = out.getvalue()
+    assert SearchDocument.objects.count() == 30
+    words = [len(d.body.split()) for d in SearchDocument.objects.all()]
+    assert min(words) >= 200 and max(words) <= 1600
+    for label in ("mot rare", "mot fréquent", "deux mots", "mot mal orthographié", "pages/s"):
+        assert label in text
