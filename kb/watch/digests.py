@@ -12,11 +12,13 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from wagtail.models import Site
+
+from kb.accounts.roles import APPROVED_GROUPS
 
 from .matching import subscription_pages
 from .models import Digest, Subscription
@@ -46,8 +48,10 @@ def send_digests(now=None, stdout=None):
     now = now or timezone.now()
     today = timezone.localdate(now)
     by_user = defaultdict(list)
+    approved = Q(user__is_superuser=True) | Q(user__groups__name__in=APPROVED_GROUPS)
     subscriptions = (
-        Subscription.objects.filter(user__is_active=True)
+        Subscription.objects.filter(approved, user__is_active=True)
+        .distinct()
         .exclude(user__email="")
         .select_related("user", "theme", "tag")
         .order_by("user_id", "pk")
@@ -125,4 +129,6 @@ def _build_message(user, sections, count):
 
 
 def describe(count):
-    return _("%(count)s lettre(s) de veille envoyée(s).") % {"count": count}
+    return ngettext(
+        "%(count)s lettre de veille envoyée.", "%(count)s lettres de veille envoyées.", count
+    ) % {"count": count}

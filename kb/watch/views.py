@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kb.accounts.roles import is_approved_member
+
 from .forms import FrequencyForm, SubscribeForm
 from .models import Subscription
 
@@ -24,6 +26,15 @@ def _next_url(request, default="watch:manage"):
 @login_required
 @require_POST
 def subscribe(request):
+    if not is_approved_member(request.user):
+        messages.error(
+            request,
+            _(
+                "La veille par e-mail est réservée aux membres : votre inscription doit d'abord "
+                "être validée par un modérateur."
+            ),
+        )
+        return redirect(_next_url(request, default="/"))
     form = SubscribeForm(request.POST)
     if not form.is_valid():
         for error in form.non_field_errors() or [_("Le formulaire de suivi n'est pas valide.")]:

@@ -103,8 +103,7 @@ def test_search_page_announces_its_feed_and_offers_export_and_follow(client, cor
     head = html.split("</head>")[0]
     assert (
         'type="application/rss+xml" title="Recherche « quartier » (RSS)" '
-        'href="/flux/recherche/rss/?q=quartier"'
-        in head
+        'href="/flux/recherche/rss/?q=quartier"' in head
     )
     assert 'href="/export/recherche.csv?q=quartier"' in html
     assert "Connectez-vous pour suivre" in html

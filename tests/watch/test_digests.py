@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -19,12 +20,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def users(django_user_model):
-    def make(name):
-        return django_user_model.objects.create_user(
+    members, _created = Group.objects.get_or_create(name="Membres")
+
+    def make(name, approved=True):
+        user = django_user_model.objects.create_user(
             username=name, email=f"{name}@example.org", password="motdepasse-test"
         )
+        if approved:
+            user.groups.add(members)
+        return user
 
-    return {"alice": make("alice"), "bruno": make("bruno"), "chloe": make("chloe")}
+    return {
+        "alice": make("alice"),
+        "bruno": make("bruno"),
+        "chloe": make("chloe"),
+        "pending": make("pending", approved=False),
+    }
 
 
 def _subscribe(user, **fields):
@@ -180,3 +191,20 @@ def test_members_follow_a_theme_tag_or_search_and_manage(users, client):
         ).status_code
         == 404
     )
+
+
+def test_only_approved_members_follow_and_receive_digests(users, client):
+    budget = make_theme("Budget participatif", "budget")
+    client.force_login(users["pending"])
+    page = client.get("/themes/budget/").content.decode()
+    assert "réservée aux membres" in page and 'action="/veille/suivre/"' not in page
+    response = client.post(
+        "/veille/suivre/", {"kind": "theme", "target": "budget", "frequency": "daily"}, follow=True
+    )
+    assert "réservée aux membres" in response.content.decode()
+    assert not Subscription.objects.exists()
+    # a subscription left from before (e.g. a member later refused) receives nothing
+    _subscribe(users["pending"], kind="theme", theme=budget, frequency="daily")
+    make_page(ExperiencePage, "Budget de Lille", themes=[budget])
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox == []

@@ -302,13 +302,16 @@ def section_tools(model):
 @register.inclusion_tag("watch/follow_box.html", takes_context=True)
 def follow_box(context, kind, target, label):
     """A "follow by e-mail" form for a theme (slug), a tag (slug) or a search (query string)."""
+    from kb.accounts.roles import is_approved_member
     from kb.watch.models import Subscription
 
+    user = context.get("user")
     return {
+        "approved": is_approved_member(user),
         "kind": kind,
         "target": target,
         "label": label,
-        "user": context.get("user"),
+        "user": user,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
         "frequencies": Subscription.Frequency.choices,
