@@ -27,5 +27,4 @@ class Command(BaseCommand):
             )
             for user, role in ensure_demo_accounts():
                 self.stdout.write(f"  {role:<14} {user.email}")
-        if "search" in settings.INSTALLED_APPS:  # until the search layer lands
-            call_command("search_index", "rebuild", stdout=self.stdout)
+        call_command("search_index", "rebuild", stdout=self.stdout)
