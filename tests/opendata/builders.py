@@ -138,3 +138,26 @@ def bulk_jobs(count, **fields):
         )
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
     return ids
+
+
+def shared_corpus(build):
+    """A module-scoped fixture building pages once per test module, rolled back after it.
+
+    Tests using it must not be transactional (they run inside this module-wide transaction)
+    and must not change the pages.
+    """
+    import pytest
+    from django.db import transaction
+
+    @pytest.fixture(scope="module")
+    def fixture(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                yield build()
+            finally:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    return fixture

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from practices.models import CharterPage, EventPage, ExperiencePage, JobDescriptionPage
 
-from .builders import make_page, make_theme, restrict_to_members
+from .builders import make_page, make_theme, restrict_to_members, shared_corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,7 @@ def _at(days):
     return timezone.now() - datetime.timedelta(days=days)
 
 
-@pytest.fixture
-def corpus():
+def _build_corpus():
     budget = make_theme("Budget participatif", "budget")
     quartiers = make_theme("Quartiers", "quartiers")
     pages = {
@@ -58,6 +57,9 @@ def corpus():
     )
     restrict_to_members(pages["members"])
     return pages
+
+
+corpus = shared_corpus(_build_corpus)
 
 
 def _titles(response):

@@ -10,15 +10,14 @@ from django.utils import timezone
 
 from practices.models import EventPage, ExperiencePage, JobDescriptionPage
 
-from .builders import make_page, make_theme, restrict_to_members
+from .builders import make_page, make_theme, restrict_to_members, shared_corpus
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
-def corpus():
+def _build_corpus():
     budget = make_theme("Budget participatif", "budget")
     now = timezone.now()
     pages = {
@@ -50,6 +49,9 @@ def corpus():
     pages["members"] = make_page(ExperiencePage, "Réservé", themes=[budget], tags=["jeunesse"])
     restrict_to_members(pages["members"])
     return pages
+
+
+corpus = shared_corpus(_build_corpus)
 
 
 def rss_titles(client, url, params=None):
