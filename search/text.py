@@ -144,28 +144,26 @@ def marks_to_html(text):
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
-def _accent_classes():
-    """For each ASCII letter, a regex class of the letters that fold to it ("e" → [eéèêë…])."""
-    classes = {}
-    for code, base in _SAME_LENGTH_FOLD.items():
-        if len(base) == 1 and base.isascii():
-            classes.setdefault(base, {base}).add(chr(code))
-    return {
-        base: "[" + "".join(sorted(re.escape(c) for c in chars)) + "]"
-        for base, chars in classes.items()
-    }
-
-
-_ACCENT_CLASSES = _accent_classes()
 MAX_SNIPPET_MATCHES = 40
+
+
+def _latin1_fold_table():
+    """bytes.translate table: Latin-1 letters to lowercase ASCII (one byte each)."""
+    table = bytearray(range(256))
+    for code in range(256):
+        folded = _slow_fold(chr(code))
+        if len(folded) == 1 and folded.isascii():
+            table[code] = ord(folded)
+    return bytes(table)
+
+
+_LATIN1_FOLD = _latin1_fold_table()
 
 
 @functools.lru_cache(maxsize=512)
 def _candidate_regex(prefixes):
-    alternatives = "|".join(
-        "".join(_ACCENT_CLASSES.get(ch, re.escape(ch)) for ch in prefix) for prefix in prefixes
-    )
-    return re.compile(r"(?<![^\W_])(?:" + alternatives + r")[^\W_]*", re.IGNORECASE)
+    alternatives = b"|".join(re.escape(p.encode("latin-1", "replace")) for p in prefixes)
+    return re.compile(rb"(?<![a-z0-9\x80-\xff])(?:" + alternatives + rb")[a-z0-9\x80-\xff]*")
 
 
 def snippet(text, terms, length=240):
@@ -179,12 +177,15 @@ def snippet(text, terms, length=240):
     terms = {t for t in terms if t}
     matches = []
     if terms:
-        # Candidates: words starting like a term, accents ignored; then the exact check.
+        # Candidates: words starting like a term in a folded copy of the text with one byte per
+        # character (Latin-1, others as "?"), so that positions are those of the original; then
+        # the exact check of the original word.
+        folded = text.encode("latin-1", "replace").translate(_LATIN1_FOLD)
         prefixes = tuple(
             sorted({t[: max(1, min(len(t), 4))] for t in terms}, key=len, reverse=True)
         )
-        for match in _candidate_regex(prefixes).finditer(text):
-            word = match.group()
+        for match in _candidate_regex(prefixes).finditer(folded):
+            word = text[match.start() : match.end()]
             if analyse_word(word) in terms:
                 matches.append((match.start(), match.end()))
                 if len(matches) >= MAX_SNIPPET_MATCHES:

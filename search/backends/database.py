@@ -8,6 +8,8 @@ how to index analysed text, how to match and rank, how to cut snippets.
 import heapq
 import time
 from collections import Counter
+from itertools import chain
+from operator import itemgetter
 
 from django.db import connections, transaction
 from django.db.models import Count
@@ -20,6 +22,7 @@ from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
 
 VOCABULARY_TTL = 60  # seconds a process keeps the vocabulary in memory
+SMALL_MATCH_SET = 300  # below, facets are counted document by document
 AUTOCOMPLETE_KIND_ORDER = {"theme": 0, "tag": 1, "title": 2}
 _vocabulary_cache = {}
 
@@ -405,10 +408,10 @@ class DatabaseBackend(base.SearchBackend):
             dates = facets.dates
             top = heapq.nlargest(offset + per_page, rows, key=lambda r: (dates.get(r[0], 0), r[0]))
         else:
-            top = heapq.nlargest(offset + per_page, rows, key=lambda r: (r[1], -r[0]))
+            top = heapq.nlargest(offset + per_page, rows, key=itemgetter(1))
         top = top[offset:]
         if query.facets:
-            result.facets = self._facets(facets, bitmap(r[0] for r in rows), query)
+            result.facets = self._facets(facets, [r[0] for r in rows], query)
         if top:
             ids = [r[0] for r in top]
             documents = SearchDocument.objects.using(self.using).in_bulk(ids)
@@ -432,20 +435,42 @@ class DatabaseBackend(base.SearchBackend):
                 )
         return result
 
-    def _facets(self, facets, matched, query):
+    def _facets(self, facets, ids, query):
+        """Counts of every facet value over the matching documents ``ids``: by walking the
+        documents' values for a small match set, by AND + popcount on bitmaps for a large one."""
         from ..query import FacetValue
 
+        wanted = [name for name in query.facets if name in FACETS]
+        counts = {}
+        if len(ids) <= SMALL_MATCH_SET:
+            doc_values = facets.doc_values
+            counter = Counter(chain.from_iterable(doc_values.get(i, ()) for i in ids))
+            for (name, value), count in counter.items():
+                counts.setdefault(name, {})[value] = count
+        else:
+            matched = bitmap(ids)
+            for name in wanted:
+                by_value = counts[name] = {}
+                for value, posting in facets.postings.get(name, {}).items():
+                    count = (matched & posting.bits).bit_count()
+                    if count:
+                        by_value[value] = count
         selected = query.filters or {}
         ordered = {}
-        for name in query.facets:
-            if name not in FACETS:
-                continue
-            values = []
-            for value, posting in facets.postings.get(name, {}).items():
-                count = (matched & posting.bits).bit_count()
-                is_selected = value in selected.get(name, ())
-                if count or is_selected:
-                    values.append(FacetValue(value, posting.label, count, is_selected))
+        for name in wanted:
+            postings = facets.postings.get(name, {})
+            by_value = counts.get(name, {})
+            for value in selected.get(name, ()):
+                by_value.setdefault(value, 0)
+            values = [
+                FacetValue(
+                    value,
+                    postings[value].label if value in postings else value,
+                    count,
+                    value in selected.get(name, ()),
+                )
+                for value, count in by_value.items()
+            ]
             if name == "year":
                 values.sort(key=lambda v: v.value, reverse=True)
             else:
@@ -456,6 +481,7 @@ class DatabaseBackend(base.SearchBackend):
     # --- did you mean -----------------------------------------------------------------------
 
     def _vocabulary(self):
+        """(buckets, best): the corpus words by first letter, and {folded: (word, count)}."""
         from ..models import SearchTerm
 
         cached = _vocabulary_cache.get(self.using)
@@ -466,17 +492,35 @@ class DatabaseBackend(base.SearchBackend):
         for word, folded, n in rows.values_list("word", "folded", "doc_count").iterator():
             if folded not in best or n > best[folded][1]:
                 best[folded] = (word, n)
-        keys = list(best)
-        _vocabulary_cache[self.using] = (time.monotonic(), keys, best)
-        return keys, best
+        buckets = {}
+        for folded in best:
+            buckets.setdefault(folded[:1], []).append(folded)
+        _vocabulary_cache[self.using] = (time.monotonic(), buckets, best)
+        return buckets, best
+
+    def _closest(self, folded, buckets, best):
+        """The corpus word closest to ``folded`` (1 edit, 2 for long words), or None.
+
+        Typos rarely hit the first letter: words with the same first letter first, then all."""
+        max_distance = 1 if len(folded) < 6 else 2
+        for keys in (buckets.get(folded[:1], []), None):
+            if keys is None:
+                keys = [k for bucket in buckets.values() for k in bucket]
+            candidates = process.extract(
+                folded, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=20
+            )
+            if candidates:
+                choice = min(candidates, key=lambda c: (c[1], -best[c[0]][1]))
+                return best[choice[0]][0]
+        return None
 
     def suggest(self, text, parsed=None):
         """The query with its unknown words replaced by the closest corpus words, or None."""
         from ..models import SearchTerm
 
         parsed = parsed or parse(text)
-        keys, best = self._vocabulary()
-        if not keys:
+        buckets, best = self._vocabulary()
+        if not best:
             return None
         replacements = {}
         written = [w for word in parsed.words for w in words(word)]
@@ -484,14 +528,9 @@ class DatabaseBackend(base.SearchBackend):
             folded = fold(word)
             if folded in best or len(folded) < 4 or folded.isdigit():
                 continue
-            max_distance = 1 if len(folded) < 6 else 2
-            candidates = process.extract(
-                folded, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=20
-            )
-            if not candidates:
-                continue
-            choice = min(candidates, key=lambda c: (c[1], -best[c[0]][1]))
-            replacements[word] = best[choice[0]][0]
+            replacement = self._closest(folded, buckets, best)
+            if replacement:
+                replacements[word] = replacement
         if not replacements:
             return None
         live = set(

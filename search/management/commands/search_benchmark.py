@@ -5,6 +5,7 @@ until there are --pages of them, rebuilds the search index (indexing throughput,
 indexes the generated pages in Wagtail's own search backend, then times the queries."""
 
 import json
+import os
 import time
 
 from django.core.management.base import BaseCommand
@@ -22,14 +23,31 @@ class Command(BaseCommand):
         parser.add_argument("--pages", type=int, default=1000)
         parser.add_argument("--rounds", type=int, default=5, help="Passes sur chaque requête.")
         parser.add_argument("--no-stock", action="store_true", help="Sans la recherche de Wagtail.")
-        parser.add_argument("--stock-rounds", type=int, default=1)
+        parser.add_argument(
+            "--stock-queries", type=int, default=3, help="Requêtes Wagtail par classe."
+        )
+        parser.add_argument(
+            "--stock-timeout",
+            type=float,
+            default=30,
+            help="Délai maximal d'une requête Wagtail (s).",
+        )
         parser.add_argument("--skip-index", action="store_true", help="Garder l'index existant.")
         parser.add_argument(
             "--json", dest="json_path", help="Écrire aussi les mesures dans ce fichier."
         )
 
     def handle(
-        self, *args, pages, rounds, no_stock, stock_rounds, skip_index, json_path=None, **opts
+        self,
+        *args,
+        pages,
+        rounds,
+        no_stock,
+        stock_queries,
+        stock_timeout,
+        skip_index,
+        json_path=None,
+        **opts,
     ):
         from practices.models import practice_page_models
 
@@ -63,8 +81,15 @@ class Command(BaseCommand):
                 f" {total / stock_seconds if stock_seconds else 0:.0f} pages/s"
             )
         results, queries = runner.run(
-            pages, rounds=rounds, stock=not no_stock, stock_rounds=stock_rounds
+            pages,
+            rounds=rounds,
+            stock=not no_stock,
+            stock_queries=stock_queries,
+            stock_timeout=stock_timeout,
         )
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        out(f"Charge de la machine (load average 1 min) : {load:.1f} sur {os.cpu_count()} cœurs")
+        report["load_average"] = load
         out(
             "Temps en millisecondes (requête complète : pertinence + facettes + extraits + total) :"
         )
