@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalManyToManyField
@@ -456,3 +456,31 @@ def export_search(request):
             content_type="text/plain; charset=utf-8",
         )
     return stream_csv(request, practice_page_models(), pages_in_order(ids), "recherche")
+
+
+# --- The open data page --------------------------------------------------------------------------
+
+
+def opendata(request):
+    """What Praxis publishes as open data, and how to reuse it."""
+    from django.shortcuts import render
+    from django.urls import reverse
+
+    types = [
+        {
+            "label": capfirst(model._meta.verbose_name_plural),
+            "api_type": model._meta.label,
+            "csv": reverse(
+                "practices:export_listing", kwargs={"model_name": model._meta.model_name}
+            ),
+            "rss": reverse(
+                "practices:feed_type_rss", kwargs={"model_name": model._meta.model_name}
+            ),
+            "atom": reverse(
+                "practices:feed_type_atom", kwargs={"model_name": model._meta.model_name}
+            ),
+            "columns": [str(c.label) for c in own_columns(model)],
+        }
+        for model in practice_page_models()
+    ]
+    return render(request, "practices/opendata.html", {"types": types})

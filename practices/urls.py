@@ -8,6 +8,7 @@ urlpatterns = [
     path("themes/", views.theme_list, name="theme_list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),
     path("etiquettes/<str:slug>/", views.tag_detail, name="tag"),
+    path("donnees/", exports.opendata, name="opendata"),
     path("export/recherche.csv", exports.export_search, name="export_search"),
     path("export/<str:model_name>.csv", exports.export_listing, name="export_listing"),
     path("export/themes/<slug:slug>.csv", exports.export_theme, name="export_theme"),

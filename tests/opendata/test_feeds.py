@@ -183,3 +183,16 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_opendata_page_and_footer_links(client, corpus):
+    response = client.get("/donnees/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/api/v2/pages/"' in html
+    assert 'href="/export/jobdescriptionpage.csv"' in html
+    assert 'href="/flux/experiencepage/atom/"' in html
+    assert "intitulé du poste" in html
+    footer = html.split('<footer class="site-footer"')[1]
+    for url in ('href="/donnees/"', 'href="/metiers/"', 'href="/territoires/"'):
+        assert url in footer
