@@ -201,13 +201,22 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
             return queryset.none()
         return queryset.filter(reduce(or_, subqueries))
 
+    @staticmethod
+    def _specific(pages):
+        """The specific pages (search results come back as plain pages), in the same order."""
+        generic = [page.pk for page in pages if type(page) is Page]
+        if not generic:
+            return pages
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=generic).specific()}
+        return [specific.get(page.pk, page) if type(page) is Page else page for page in pages]
+
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         if queryset.model is Page and hasattr(queryset, "specific"):
             queryset = queryset.specific(defer=False)
-        pages = list(self.paginate_queryset(queryset))
+        pages = self._specific(list(self.paginate_queryset(queryset)))
         by_model = defaultdict(list)
         for page in pages:
             if isinstance(page, PracticePage):

@@ -156,3 +156,11 @@ def test_pagination(client, corpus):
     assert first["items"][0]["id"] != second["items"][0]["id"]
     beyond = client.get(API, {"type": "practices.ExperiencePage", "offset": 5}).json()
     assert beyond["items"] == []
+
+
+def test_wagtail_search_results_carry_the_structured_fields(client, corpus):
+    response = client.get(API, {"search": "Grenoble"})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [item["title"] for item in items] == ["Charte de Grenoble"]
+    assert items[0]["details"]["kind"] == {"code": "manifesto", "label": "Manifeste"}
