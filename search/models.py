@@ -84,11 +84,12 @@ class AutocompleteEntry(models.Model):
 
 class AutocompleteToken(models.Model):
     entry = models.ForeignKey(AutocompleteEntry, on_delete=models.CASCADE, related_name="tokens")
+    kind = models.CharField(max_length=8, default="title")  # the entry's, for the index below
     token = models.CharField(max_length=64)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["token", "entry"], name="search_ac_token_idx")]
+        indexes = [models.Index(fields=["kind", "token", "entry"], name="search_ac_kind_token_idx")]
 
     def __str__(self):
         return self.token

@@ -334,10 +334,10 @@ class DatabaseBackend(base.SearchBackend):
     def _insert_tokens(self, entries):
         with self.connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO search_autocompletetoken (entry_id, token, position)"
-                " VALUES (%s, %s, %s)",
+                "INSERT INTO search_autocompletetoken (entry_id, kind, token, position)"
+                " VALUES (%s, %s, %s, %s)",
                 [
-                    (e.pk, t[:64], i)
+                    (e.pk, e.kind, t[:64], i)
                     for e in entries
                     for i, t in enumerate(dict.fromkeys(fold_word(w) for w in words(e.label)))
                 ],
@@ -558,18 +558,27 @@ class DatabaseBackend(base.SearchBackend):
         last, others = typed[-1][:64], typed[:-1]
         low, high = _prefix_range(last)
         candidates = []
-        for kind in ("theme", "tag", "title"):
-            if kind == "title" and len(last) < 2:
-                continue
-            queryset = (
-                AutocompleteEntry.objects.using(self.using)
-                .filter(kind=kind, doc_count__gt=0, tokens__token__gte=low, tokens__token__lt=high)
-                .distinct()
-                .only("kind", "label", "url", "doc_count")
-            )
-            if kind != "title":
-                queryset = queryset.order_by("-doc_count")
-            candidates.extend(queryset[:40])
+        with self.connection.cursor() as cursor:
+            for kinds, order, limit_sql in (
+                (("theme", "tag"), " ORDER BY e.doc_count DESC", 40),
+                (("title",), "", 40 if len(last) >= 2 else 0),
+            ):
+                if not limit_sql:
+                    continue
+                # Driven by the token index: the matching tokens, then their entries.
+                kind_placeholders = ", ".join(["%s"] * len(kinds))
+                sql = (
+                    "SELECT DISTINCT e.kind, e.label, e.url, e.doc_count"  # noqa: S608
+                    " FROM search_autocompletetoken t"
+                    " JOIN search_autocompleteentry e ON e.id = t.entry_id"
+                    f" WHERE t.kind IN ({kind_placeholders}) AND t.token >= %s AND t.token < %s"
+                    f" AND e.doc_count > 0{order} LIMIT %s"
+                )
+                cursor.execute(sql, [*kinds, low, high, limit_sql])
+                candidates.extend(
+                    AutocompleteEntry(kind=k, label=lb, url=u, doc_count=n)
+                    for k, lb, u, n in cursor.fetchall()
+                )
 
         def matches(entry):
             label_words = [fold(w) for w in words(entry.label)]
