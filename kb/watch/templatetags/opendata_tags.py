@@ -39,6 +39,8 @@ def _feed(title, rss_name, atom_name, query="", **kwargs):
 
 def page_feeds(context):
     """The feeds that match what the page shows, most specific first, everything last."""
+    from taggit.models import Tag
+
     from practices.models import PracticeIndexPage, PracticePage, Theme
 
     feeds = []
@@ -81,7 +83,7 @@ def page_feeds(context):
             )
         )
     tag = context.get("tag")
-    if tag is not None and hasattr(tag, "slug") and not isinstance(tag, Theme):
+    if isinstance(tag, Tag):
         feeds.append(
             _feed(
                 _("Étiquette : %(name)s") % {"name": tag.name},
