@@ -7,3 +7,6 @@ class ModerationConfig(AppConfig):
     label = "moderation"
     verbose_name = _("Contribution et modération")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -87,3 +87,58 @@ class AttachmentsField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return cleaned
+
+
+PENDING_COLLECTION_NAME = "Pièces jointes en relecture"
+
+
+def pending_collection():
+    """The collection contributions' attachments wait in until their page is published.
+
+    Restricted to moderators: a draft's attachments are not downloadable by the public.
+    """
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from kb.accounts.roles import MODERATORS
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PENDING_COLLECTION_NAME).first()
+    if collection is None:
+        collection = root.add_child(name=PENDING_COLLECTION_NAME)
+    restriction, created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    if created:
+        restriction.groups.set(Group.objects.filter(name=MODERATORS))
+    return collection
+
+
+def page_document_ids(page):
+    """Ids of the documents a page uses (documents blocks of its body, its document field)."""
+    ids = set()
+    document_id = getattr(page, "document_id", None)
+    if document_id:
+        ids.add(document_id)
+    body = getattr(page, "body", None)
+    for block in body or []:
+        if block.block_type == "documents":
+            for item in block.value["items"]:
+                if item.get("document") is not None:
+                    ids.add(item["document"].pk)
+    return ids
+
+
+def release_attachments(page):
+    """Move the published page's attachments out of the pending collection."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    ids = page_document_ids(page)
+    if not ids:
+        return 0
+    return (
+        get_document_model()
+        .objects.filter(pk__in=ids, collection__name=PENDING_COLLECTION_NAME)
+        .update(collection=Collection.get_first_root_node())
+    )

@@ -23,8 +23,7 @@ def _relation(name):
 def _section(kind):
     def filled(page):
         return any(
-            block.block_type == "section" and block.value.get("kind") == kind
-            for block in page.body
+            block.block_type == "section" and block.value.get("kind") == kind for block in page.body
         )
 
     return filled

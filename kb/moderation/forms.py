@@ -7,7 +7,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from practices.blocks import SectionKind
 from practices.models import CharterPage, ExperiencePage, JobDescriptionPage, Theme
@@ -222,10 +221,15 @@ class ContributionForm(forms.Form):
         return blocks
 
     def create_documents(self, user):
+        from .attachments import pending_collection
+
         Document = get_document_model()
-        collection = Collection.get_first_root_node()
+        documents_to_create = self.cleaned_data.get("attachments") or []
+        if not documents_to_create:
+            return []
+        collection = pending_collection()
         documents = []
-        for upload in self.cleaned_data.get("attachments") or []:
+        for upload in documents_to_create:
             document = Document(
                 title=upload.name.rsplit(".", 1)[0][:255] or upload.name,
                 file=upload,

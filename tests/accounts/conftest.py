@@ -8,3 +8,9 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded attachments go to a temporary directory, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

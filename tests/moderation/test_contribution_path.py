@@ -219,3 +219,33 @@ def test_review_queue_links_to_what_changed(client, site, contributor, moderator
     diff = moderator_client.get(compare_url)
     assert diff.status_code == 200
     assert "Bilan : 3 000 votants." in text(diff)
+
+
+def test_attachments_stay_private_until_publication(client, site, contributor, moderator):
+    from .files import pdf
+
+    client.force_login(contributor)
+    client.post(
+        "/contribuer/experience/nouvelle/",
+        {**experience_data(), "attachments": [pdf("bilan-secret.pdf")]},
+    )
+    page = ExperiencePage.objects.get()
+    draft = page.get_latest_revision_as_object()
+    (document,) = [
+        item["document"]
+        for block in draft.body
+        if block.block_type == "documents"
+        for item in block.value["items"]
+    ]
+    anonymous = client.__class__()
+    response = anonymous.get(document.url)
+    assert response.status_code == 302
+    assert "/comptes/login/" in response["Location"]
+    assert client.get(document.url).status_code == 302  # not even other members
+
+    moderator_client = client.__class__()
+    moderator_client.force_login(moderator)
+    assert moderator_client.get(document.url).status_code == 200
+    workflow_action(moderator_client, page, "approve")
+    assert anonymous.get(document.url).status_code == 200
+    assert "bilan-secret" in text(anonymous.get(ExperiencePage.objects.get().url))
