@@ -28,6 +28,7 @@ from practices.exports import common_columns, own_columns
 from practices.models import PracticePage, Theme, practice_page_models
 
 PRAXIS_FILTERS = ("theme", "tag", "region", "authority_type", "year")
+MAX_OFFSET = 1_000_000
 
 
 class FrenchBadRequest(BadRequestError):
@@ -129,6 +130,13 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
         """The Praxis filters of the query string, validated; unknown values are refused."""
         params = self.request.GET
         cleaned = {}
+        for name in ("offset", "limit"):
+            value = params.get(name)
+            if value is not None and (not value.isdigit() or int(value) > MAX_OFFSET):
+                raise FrenchBadRequest(
+                    _("« %(name)s » doit être un nombre entier positif (au plus %(max)s).")
+                    % {"name": name, "max": MAX_OFFSET}
+                )
         if "type" in params:
             try:
                 page_models_from_string(params["type"])

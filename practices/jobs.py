@@ -16,6 +16,7 @@ from practices.models import JobDescriptionPage
 
 MIN_COMPARED = 2
 MAX_COMPARED = 3
+MAX_ID = 2**31
 
 
 def public_jobs():
@@ -64,6 +65,8 @@ def compare(request):
     if raw:
         try:
             ids = list(dict.fromkeys(int(value) for value in raw))
+            if any(not 0 < pk < MAX_ID for pk in ids):
+                raise ValueError
         except ValueError:
             ids = []
             error = _("Les fiches demandées ne sont pas valides.")

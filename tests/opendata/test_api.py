@@ -139,7 +139,9 @@ def test_filters(client, corpus, params, expected):
         ({"year": "1200"}, "Année invalide"),
         ({"type": "practices.Licorne"}, "Type de page inconnu"),
         ({"couleur": "bleu"}, "Requête invalide"),
-        ({"limit": "-3"}, "Requête invalide"),
+        ({"limit": "-3"}, "doit être un nombre entier positif"),
+        ({"offset": "deux"}, "doit être un nombre entier positif"),
+        ({"limit": "50"}, "Requête invalide"),
     ],
 )
 def test_unknown_filter_value_is_a_400_in_french(client, corpus, params, fragment):
