@@ -77,8 +77,14 @@ def _send_to(user, due, now, today):
         except IntegrityError:
             return False  # already sent today
         sections = []
+        seen = set()  # a page matching several subscriptions is listed once, in the first
         for subscription in due:
-            pages = subscription_pages(subscription, subscription.since(), now)
+            pages = [
+                page
+                for page in subscription_pages(subscription, subscription.since(), now)
+                if page.pk not in seen
+            ]
+            seen.update(page.pk for page in pages)
             if pages:
                 sections.append({"subscription": subscription, "pages": pages})
         Subscription.objects.filter(pk__in=[s.pk for s in due]).update(

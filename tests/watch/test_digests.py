@@ -208,3 +208,15 @@ def test_only_approved_members_follow_and_receive_digests(users, client):
     make_page(ExperiencePage, "Budget de Lille", themes=[budget])
     call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox == []
+
+
+def test_a_page_matching_two_subscriptions_is_sent_once(users):
+    budget = make_theme("Budget participatif", "budget")
+    jeunesse = Tag.objects.create(name="jeunesse", slug="jeunesse")
+    _subscribe(users["alice"], kind="theme", theme=budget, frequency="daily")
+    _subscribe(users["alice"], kind="tag", tag=jeunesse, frequency="daily")
+    make_page(ExperiencePage, "Budget des jeunes", themes=[budget], tags=["jeunesse"])
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
+    assert _sent_titles(mail.outbox[0]) == ["Budget des jeunes"]
+    assert mail.outbox[0].subject == "[Praxis] Votre veille : 1 nouvelle page"
