@@ -115,4 +115,5 @@ class PostgresBackend(DatabaseBackend):
                 "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
                 " WHERE c.relname LIKE 'search_%%' AND c.relkind = 'r'"
             )
-            return cursor.fetchone()[0]
+            size = cursor.fetchone()[0]
+            return int(size) if size is not None else None
