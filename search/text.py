@@ -160,10 +160,25 @@ def _latin1_fold_table():
 _LATIN1_FOLD = _latin1_fold_table()
 
 
-@functools.lru_cache(maxsize=512)
-def _candidate_regex(prefixes):
-    alternatives = b"|".join(re.escape(p.encode("latin-1", "replace")) for p in prefixes)
-    return re.compile(rb"(?<![a-z0-9\x80-\xff])(?:" + alternatives + rb")[a-z0-9\x80-\xff]*")
+_BYTES_WORD_RE = re.compile(rb"[a-z0-9\x80-\xff]*")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789") | frozenset(range(0x80, 0x100))
+
+
+def _candidates(folded, prefixes, limit):
+    """(start, end) of the words of ``folded`` (bytes) starting with one of ``prefixes``."""
+    found = []
+    for prefix in prefixes:
+        needle = prefix.encode("latin-1", "replace")
+        position = folded.find(needle)
+        count = 0
+        while position >= 0 and count < limit * 4:
+            if position == 0 or folded[position - 1] not in _WORD_BYTES:
+                end = _BYTES_WORD_RE.match(folded, position + len(needle)).end()
+                found.append((position, end))
+                count += 1
+            position = folded.find(needle, position + 1)
+    found.sort()
+    return found
 
 
 def snippet(text, terms, length=240):
@@ -184,10 +199,9 @@ def snippet(text, terms, length=240):
         prefixes = tuple(
             sorted({t[: max(1, min(len(t), 4))] for t in terms}, key=len, reverse=True)
         )
-        for match in _candidate_regex(prefixes).finditer(folded):
-            word = text[match.start() : match.end()]
-            if analyse_word(word) in terms:
-                matches.append((match.start(), match.end()))
+        for start, end in _candidates(folded, prefixes, MAX_SNIPPET_MATCHES):
+            if analyse_word(text[start:end]) in terms:
+                matches.append((start, end))
                 if len(matches) >= MAX_SNIPPET_MATCHES:
                     break
     if matches:
