@@ -75,6 +75,14 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                 except ValidationError as error:
                     for message in error.messages:
                         form.add_error(None, message)
+                except LookupError:
+                    form.add_error(
+                        None,
+                        _(
+                            "Aucun circuit de relecture n'est configuré pour cette rubrique : "
+                            "rien n'a été enregistré. Prévenez un modérateur."
+                        ),
+                    )
                 else:
                     if action == "submit":
                         messages.success(

@@ -40,6 +40,7 @@ def experience(index, title="Budget participatif de Lille", owner=None, publish=
         "region": "hauts-de-france",
         "start_year": 2012,
         "owner": owner,
+        "live": publish,
     }
     values.update(extra)
     page = index.add_child(instance=ExperiencePage(**values))

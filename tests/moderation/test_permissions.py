@@ -220,3 +220,51 @@ def test_no_leak_of_drafts_members_only_pages_or_contacts(role, clients, site):
         assert SECRET_EMAIL not in body, url
     # The public page is listed: the checks above are not vacuous.
     assert "Conseils de quartier de Lille" in text(client.get("/experiences/"))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_matrix_of_review_actions(role, clients, site, django_user_model):
+    from kb.moderation.workflow import submit_for_review
+
+    owner = approved_user(django_user_model, "autrice", "Membres", "Contributeurs")
+    page = experience(
+        site["public"].get_parent().specific,
+        title="En relecture",
+        slug="relecture",
+        owner=owner,
+        publish=False,
+    )
+    page.save_revision(user=owner)
+    submit_for_review(page, owner)
+    task_state = page.current_workflow_state.current_task_state
+    clients[role].post(
+        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    page.refresh_from_db()
+    assert page.live is (role == "moderator")
+    # Only the owner may edit or resubmit through the public forms.
+    response = clients[role].get(f"/contribuer/fiche/{page.pk}/modifier/")
+    assert response.status_code == (302 if role == "anonymous" else 403)
+
+
+def test_workflow_missing_is_a_clear_message(clients, site):
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.all().delete()
+    response = clients["contributor"].post(
+        "/contribuer/experience/nouvelle/",
+        {
+            "title": "Sans circuit",
+            "summary": "Résumé.",
+            "organisation": "Ville",
+            "authority_type": "commune",
+            "region": "bretagne",
+            "start_year": "2020",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 200
+    assert "Aucun circuit de relecture" in text(response)
+    from practices.models import ExperiencePage
+
+    assert not ExperiencePage.objects.filter(title="Sans circuit").exists()
