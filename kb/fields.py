@@ -33,7 +33,7 @@ class MultipleChoiceField(models.JSONField):
         unknown = [code for code in value or [] if code not in known]
         if unknown:
             raise ValidationError(
-                _("Valeur inconnue : %(values)s."),
+                _("Unknown value: %(values)s."),
                 code="invalid_choice",
                 params={"values": ", ".join(map(str, unknown))},
             )

@@ -15,7 +15,7 @@ SAFE_RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "do
 class CustomImage(AbstractImage):
     """Praxis's image model, swappable from the first migration; adds a credit line."""
 
-    credit = models.CharField(_("crédit"), max_length=255, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
 
     admin_form_fields = Image.admin_form_fields + ("credit",)
 
@@ -35,10 +35,8 @@ class BasePage(Page):
     """Every public content page: a summary shown in listings, cards and feeds."""
 
     summary = models.TextField(
-        _("résumé"),
-        help_text=_(
-            "Deux à quatre phrases, affichées dans les listes et les résultats de recherche."
-        ),
+        _("summary"),
+        help_text=_("Two to four sentences, shown in listings and search results."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
@@ -57,8 +55,8 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = _("page d'accueil")
-        verbose_name_plural = _("pages d'accueil")
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from practices.models import ExperiencePage, Theme

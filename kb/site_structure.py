@@ -21,32 +21,32 @@ def section_specs():
         (
             ExperienceIndexPage,
             "experiences",
-            _("Fiches d'expérience"),
-            _("Des démarches de participation racontées par celles et ceux qui les mènent."),
+            _("Experience sheets"),
+            _("Participation processes told by the people who run them."),
         ),
         (
             JobDescriptionIndexPage,
             "fiches-de-poste",
-            _("Fiches de poste"),
-            _("Les métiers de la participation : missions, compétences, rattachements."),
+            _("Job descriptions"),
+            _("The jobs of participation: missions, skills, reporting lines."),
         ),
         (
             CharterIndexPage,
             "chartes",
-            _("Chartes de la participation"),
-            _("Manifestes, guides et cadres de garantie de la participation."),
+            _("Participation charters"),
+            _("Manifestos, guides and guarantee frameworks for participation."),
         ),
         (
             WorkshopOutcomeIndexPage,
             "ateliers",
-            _("Restitutions d'ateliers"),
-            _("Ce que les ateliers d'échange entre pairs ont produit."),
+            _("Workshop outcomes"),
+            _("What the peer-exchange workshops produced."),
         ),
         (
             EventIndexPage,
             "evenements",
-            _("Événements"),
-            _("Les rencontres de la profession et leurs programmes."),
+            _("Events"),
+            _("The profession's meetings and their programmes."),
         ),
     ]
 

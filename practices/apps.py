@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class PracticesConfig(AppConfig):
     name = "practices"
-    verbose_name = _("Pratiques")
+    verbose_name = _("Practices")

@@ -14,29 +14,29 @@ class SectionKind:
     """The headings of a workshop's flip-chart, in their usual order."""
 
     CHOICES = [
-        ("context", _("Contexte")),
-        ("demands", _("Ce que cela demande")),
-        ("enables", _("Ce que cela permet")),
-        ("difficulties", _("Difficultés")),
-        ("recommendations", _("Préconisations")),
-        ("questions", _("Questions ouvertes et débats")),
+        ("context", _("Context")),
+        ("demands", _("What it takes")),
+        ("enables", _("What it makes possible")),
+        ("difficulties", _("Difficulties")),
+        ("recommendations", _("Recommendations")),
+        ("questions", _("Open questions and debates")),
     ]
     LABELS = dict(CHOICES)
 
 
 class SynthesisSectionBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(choices=SectionKind.CHOICES, label=_("rubrique"))
+    kind = blocks.ChoiceBlock(choices=SectionKind.CHOICES, label=_("section"))
     heading = blocks.CharBlock(
         required=False,
-        label=_("titre"),
-        help_text=_("Laisser vide pour reprendre le nom de la rubrique."),
+        label=_("title"),
+        help_text=_("Leave empty to use the name of the section."),
     )
-    text = blocks.RichTextBlock(required=False, features=SAFE_RICH_TEXT_FEATURES, label=_("texte"))
+    text = blocks.RichTextBlock(required=False, features=SAFE_RICH_TEXT_FEATURES, label=_("text"))
     items = blocks.ListBlock(blocks.CharBlock(label=_("point")), default=[], label=_("points"))
 
     class Meta:
         icon = "list-ul"
-        label = _("Rubrique de synthèse")
+        label = _("Synthesis section")
         template = "blocks/synthesis_section.html"
 
     def get_context(self, value, parent_context=None):
@@ -46,66 +46,66 @@ class SynthesisSectionBlock(blocks.StructBlock):
 
 
 class QuotationBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("citation"))
-    author = blocks.CharBlock(required=False, label=_("auteur ou autrice"))
-    context = blocks.CharBlock(required=False, label=_("contexte"))
+    text = blocks.TextBlock(label=_("quotation"))
+    author = blocks.CharBlock(required=False, label=_("author"))
+    context = blocks.CharBlock(required=False, label=_("context"))
 
     class Meta:
         icon = "openquote"
-        label = _("Citation")
+        label = _("Quotation")
 
 
 class QuotationsBlock(blocks.StructBlock):
-    items = blocks.ListBlock(QuotationBlock(), label=_("citations"))
+    items = blocks.ListBlock(QuotationBlock(), label=_("quotations"))
 
     class Meta:
         icon = "openquote"
-        label = _("Choses dites")
+        label = _("Things said")
         template = "blocks/quotations.html"
 
 
 class LinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("intitulé"))
-    url = blocks.URLBlock(label=_("adresse"))
+    title = blocks.CharBlock(label=_("heading"))
+    url = blocks.URLBlock(label=_("web address"))
 
     class Meta:
         icon = "link"
-        label = _("Lien")
+        label = _("Link")
 
 
 class FurtherReadingBlock(blocks.StructBlock):
-    items = blocks.ListBlock(LinkBlock(), label=_("liens"))
+    items = blocks.ListBlock(LinkBlock(), label=_("links"))
 
     class Meta:
         icon = "link"
-        label = _("En savoir plus")
+        label = _("Further reading")
         template = "blocks/further_reading.html"
 
 
 class ResourcePersonBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("nom"))
-    role = blocks.CharBlock(required=False, label=_("fonction"))
+    name = blocks.CharBlock(label=_("name"))
+    role = blocks.CharBlock(required=False, label=_("position"))
     organisation = blocks.CharBlock(required=False, label=_("organisation"))
-    email = blocks.EmailBlock(required=False, label=_("courriel"))
+    email = blocks.EmailBlock(required=False, label=_("email"))
 
     class Meta:
         icon = "user"
-        label = _("Personne ressource")
+        label = _("Resource person")
 
 
 class ResourcePersonsBlock(blocks.StructBlock):
     """Contacts of the people behind a practice: their e-mail is shown to signed-in members only."""
 
-    items = blocks.ListBlock(ResourcePersonBlock(), label=_("personnes"))
+    items = blocks.ListBlock(ResourcePersonBlock(), label=_("people"))
 
     class Meta:
         icon = "group"
-        label = _("Personnes ressources")
+        label = _("Resource persons")
         template = "blocks/resource_persons.html"
 
 
 class AttachedDocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=_("attached document"))
     description = blocks.CharBlock(required=False, label=_("description"))
 
     class Meta:
@@ -123,15 +123,15 @@ class DocumentsBlock(blocks.StructBlock):
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label=_("jour"))
-    time = blocks.TimeBlock(required=False, label=_("heure"))
-    title = blocks.CharBlock(label=_("intitulé"))
+    date = blocks.DateBlock(label=_("day"))
+    time = blocks.TimeBlock(required=False, label=_("time"))
+    title = blocks.CharBlock(label=_("heading"))
     description = blocks.TextBlock(required=False, label=_("description"))
-    speakers = blocks.CharBlock(required=False, label=_("intervenants"))
+    speakers = blocks.CharBlock(required=False, label=_("speakers"))
 
     class Meta:
         icon = "time"
-        label = _("Temps du programme")
+        label = _("Programme slot")
         template = "blocks/programme_item.html"
 
 

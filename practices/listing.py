@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
 from practices.choices import AuthorityType, Region
@@ -12,23 +13,25 @@ from practices.models.taxonomy import Theme
 class ListingFilterForm(forms.Form):
     """Validates the query string of a listing; an unknown value is an error shown to the reader."""
 
-    theme = forms.SlugField(required=False, label=_("Thème"))
-    tag = forms.SlugField(required=False, label=_("Étiquette"), allow_unicode=True)
+    theme = forms.SlugField(required=False, label=_("Theme"))
+    tag = forms.SlugField(
+        required=False, label=pgettext_lazy("taxonomy", "Tag"), allow_unicode=True
+    )
     region = forms.ChoiceField(
-        required=False, label=_("Région"), choices=[("", _("Toutes les régions")), *Region.choices]
+        required=False, label=_("Region"), choices=[("", _("All regions")), *Region.choices]
     )
     authority_type = forms.ChoiceField(
         required=False,
-        label=_("Type de structure"),
-        choices=[("", _("Tous les types")), *AuthorityType.choices],
+        label=_("Organisation type"),
+        choices=[("", _("All types")), *AuthorityType.choices],
     )
-    year = forms.IntegerField(required=False, label=_("Année"), min_value=1945, max_value=2100)
+    year = forms.IntegerField(required=False, label=_("Year"), min_value=1945, max_value=2100)
 
     def __init__(self, model, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.model = model
         self.fields["theme"].widget = forms.Select(
-            choices=[("", _("Tous les thèmes"))] + [(t.slug, t.name) for t in Theme.objects.all()]
+            choices=[("", _("All themes"))] + [(t.slug, t.name) for t in Theme.objects.all()]
         )
         if model.year_lookup is None:
             del self.fields["year"]
@@ -38,19 +41,19 @@ class ListingFilterForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 required=False,
                 label=capfirst(model_field.verbose_name),
-                choices=[("", _("Toutes les valeurs")), *model_field.choices],
+                choices=[("", _("All values")), *model_field.choices],
             )
 
     def clean_theme(self):
         slug = self.cleaned_data["theme"]
         if slug and not Theme.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("Ce thème n'existe pas."))
+            raise forms.ValidationError(_("This theme does not exist."))
         return slug
 
     def clean_tag(self):
         slug = self.cleaned_data["tag"]
         if slug and not Tag.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("Cette étiquette n'existe pas."))
+            raise forms.ValidationError(_("This tag does not exist."))
         return slug
 
     def filter(self, pages):

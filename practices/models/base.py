@@ -36,11 +36,11 @@ class PracticePage(BasePage):
     ``listing_order``.
     """
 
-    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("thèmes"), blank=True)
+    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), blank=True)
     authority_type = models.CharField(
-        _("type de structure"), max_length=32, choices=AuthorityType.choices, blank=True
+        _("organisation type"), max_length=32, choices=AuthorityType.choices, blank=True
     )
-    region = models.CharField(_("région"), max_length=32, choices=Region.choices, blank=True)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
 
     year_lookup = None
     listing_order = 100
@@ -50,7 +50,7 @@ class PracticePage(BasePage):
     classification_panels = [
         MultiFieldPanel(
             [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
-            heading=_("Thèmes et étiquettes"),
+            heading=_("Themes and tags"),
         ),
     ]
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -22,22 +23,24 @@ class CharterPageTag(TaggedItemBase):
 
 
 class CharterPage(PracticePage):
-    kind = models.CharField(_("nature"), max_length=32, choices=CharterKind.choices)
-    drawn_up_by = MultipleChoiceField(_("élaborée par"), allowed_choices=CharterAuthor.choices)
-    serves_as = MultipleChoiceField(_("sert de"), allowed_choices=CharterRole.choices)
-    guarantor = models.TextField(_("dispositif de garantie"), blank=True)
-    adoption_date = models.DateField(_("date d'adoption"), null=True, blank=True)
-    authority = models.CharField(_("collectivité ou structure"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=CharterKind.choices)
+    drawn_up_by = MultipleChoiceField(_("drawn up by"), allowed_choices=CharterAuthor.choices)
+    serves_as = MultipleChoiceField(_("serves as"), allowed_choices=CharterRole.choices)
+    guarantor = models.TextField(_("guarantee mechanism"), blank=True)
+    adoption_date = models.DateField(_("adoption date"), null=True, blank=True)
+    authority = models.CharField(_("local authority or organisation"), max_length=255, blank=True)
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("texte de la charte"),
+        verbose_name=_("charter text"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    tags = ClusterTaggableManager(through=CharterPageTag, blank=True, verbose_name=_("étiquettes"))
-    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("contenu"))
+    tags = ClusterTaggableManager(
+        through=CharterPageTag, blank=True, verbose_name=pgettext_lazy("taxonomy", "tags")
+    )
+    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("content"))
 
     year_lookup = "adoption_date__year"
     listing_order = 30
@@ -49,7 +52,7 @@ class CharterPage(PracticePage):
                 FieldRowPanel([FieldPanel("drawn_up_by"), FieldPanel("serves_as")]),
                 FieldPanel("guarantor"),
             ],
-            heading=_("La charte"),
+            heading=_("The charter"),
         ),
         MultiFieldPanel(
             [
@@ -68,8 +71,8 @@ class CharterPage(PracticePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("charte de la participation")
-        verbose_name_plural = _("chartes de la participation")
+        verbose_name = _("participation charter")
+        verbose_name_plural = _("participation charters")
 
     @property
     def year(self):
@@ -87,4 +90,4 @@ class CharterIndexPage(PracticeIndexPage):
     subpage_types = ["practices.CharterPage"]
 
     class Meta:
-        verbose_name = _("rubrique des chartes")
+        verbose_name = _("charters section")

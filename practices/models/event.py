@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -21,13 +22,15 @@ class EventPageTag(TaggedItemBase):
 
 
 class EventPage(PracticePage):
-    start_date = models.DateField(_("date de début"))
-    end_date = models.DateField(_("date de fin"), null=True, blank=True)
-    place = models.CharField(_("lieu"), max_length=255)
-    organisers = models.TextField(_("organisateurs"), blank=True, help_text=_("Un par ligne."))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255)
+    organisers = models.TextField(_("organisers"), blank=True, help_text=_("One per line."))
     programme = StreamField(PROGRAMME_BLOCKS, blank=True, verbose_name=_("programme"))
-    tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("étiquettes"))
-    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("ce qui s'est dit"))
+    tags = ClusterTaggableManager(
+        through=EventPageTag, blank=True, verbose_name=pgettext_lazy("taxonomy", "tags")
+    )
+    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("what was said"))
 
     year_lookup = "start_date__year"
     listing_order = 50
@@ -40,7 +43,7 @@ class EventPage(PracticePage):
                 FieldRowPanel([FieldPanel("authority_type"), FieldPanel("region")]),
                 FieldPanel("organisers"),
             ],
-            heading=_("Quand, où, par qui"),
+            heading=_("When, where, by whom"),
         ),
         FieldPanel("programme"),
         *PracticePage.classification_panels,
@@ -51,8 +54,8 @@ class EventPage(PracticePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("événement")
-        verbose_name_plural = _("événements")
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     @property
     def year(self):
@@ -62,7 +65,7 @@ class EventPage(PracticePage):
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError(
-                {"end_date": _("La date de fin doit être égale ou postérieure à la date de début.")}
+                {"end_date": _("The end date must be the same as or later than the start date.")}
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -83,4 +86,4 @@ class EventIndexPage(PracticeIndexPage):
     subpage_types = ["practices.EventPage"]
 
     class Meta:
-        verbose_name = _("rubrique des événements")
+        verbose_name = _("events section")

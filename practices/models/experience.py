@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -26,37 +27,37 @@ class ExperiencePageTag(TaggedItemBase):
 
 
 class ExperiencePage(PracticePage):
-    organisation = models.CharField(_("structure porteuse"), max_length=255)
+    organisation = models.CharField(_("lead organisation"), max_length=255)
     authority_type = models.CharField(
-        _("type de structure"), max_length=32, choices=AuthorityType.choices
+        _("organisation type"), max_length=32, choices=AuthorityType.choices
     )
-    region = models.CharField(_("région"), max_length=32, choices=Region.choices)
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices)
     department = models.CharField(
-        _("département"),
+        _("department"),
         max_length=3,
         blank=True,
         validators=[
             RegexValidator(
                 r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$",
-                _("Indiquez un numéro de département, par exemple 59, 2A ou 974."),
+                _("Give a department number, for example 59, 2A or 974."),
             )
         ],
     )
-    start_year = models.PositiveSmallIntegerField(_("année de début"), validators=YEAR_VALIDATORS)
+    start_year = models.PositiveSmallIntegerField(_("start year"), validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(
-        _("année de fin"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
-    publics = models.TextField(_("publics concernés"), blank=True)
+    publics = models.TextField(_("target audiences"), blank=True)
     methods = MultipleChoiceField(
-        _("méthodes de participation"), allowed_choices=ParticipationMethod.choices
+        _("participation methods"), allowed_choices=ParticipationMethod.choices
     )
     level = models.CharField(
-        _("niveau de participation"), max_length=32, choices=ParticipationLevel.choices, blank=True
+        _("participation level"), max_length=32, choices=ParticipationLevel.choices, blank=True
     )
     tags = ClusterTaggableManager(
-        through=ExperiencePageTag, blank=True, verbose_name=_("étiquettes")
+        through=ExperiencePageTag, blank=True, verbose_name=pgettext_lazy("taxonomy", "tags")
     )
-    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("synthèse"))
+    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("synthesis"))
 
     year_lookup = "start_year"
     listing_order = 10
@@ -69,11 +70,11 @@ class ExperiencePage(PracticePage):
                 FieldPanel("department"),
                 FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
             ],
-            heading=_("Qui, où, quand"),
+            heading=_("Who, where, when"),
         ),
         MultiFieldPanel(
             [FieldPanel("publics"), FieldPanel("methods"), FieldPanel("level")],
-            heading=_("Démarche"),
+            heading=_("Approach"),
         ),
         *PracticePage.classification_panels,
         FieldPanel("body"),
@@ -83,8 +84,8 @@ class ExperiencePage(PracticePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("fiche d'expérience")
-        verbose_name_plural = _("fiches d'expérience")
+        verbose_name = _("experience sheet")
+        verbose_name_plural = _("experience sheets")
 
     @property
     def year(self):
@@ -98,7 +99,7 @@ class ExperiencePage(PracticePage):
             and self.end_year < self.start_year
         ):
             raise ValidationError(
-                {"end_year": _("L'année de fin doit être égale ou postérieure à l'année de début.")}
+                {"end_year": _("The end year must be the same as or later than the start year.")}
             )
 
     def method_labels(self):
@@ -110,4 +111,4 @@ class ExperienceIndexPage(PracticeIndexPage):
     subpage_types = ["practices.ExperiencePage"]
 
     class Meta:
-        verbose_name = _("rubrique des fiches d'expérience")
+        verbose_name = _("experience sheets section")

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -11,7 +12,7 @@ from practices.choices import AuthorityType, JobCategory, JobSector, JobStatus
 
 from .base import PracticeIndexPage, PracticePage
 
-ONE_PER_LINE = _("Un élément par ligne.")
+ONE_PER_LINE = _("One item per line.")
 
 
 class JobDescriptionPageTag(TaggedItemBase):
@@ -21,36 +22,36 @@ class JobDescriptionPageTag(TaggedItemBase):
 
 
 class JobDescriptionPage(PracticePage):
-    job_title = models.CharField(_("intitulé du poste"), max_length=255)
-    employer = models.CharField(_("employeur"), max_length=255)
+    job_title = models.CharField(_("job title"), max_length=255)
+    employer = models.CharField(_("employer"), max_length=255)
     authority_type = models.CharField(
-        _("type d'employeur"), max_length=32, choices=AuthorityType.choices
+        _("employer type"), max_length=32, choices=AuthorityType.choices
     )
-    category = models.CharField(_("catégorie"), max_length=1, choices=JobCategory.choices)
-    sector = models.CharField(_("filière"), max_length=32, choices=JobSector.choices)
-    employment_framework = models.CharField(_("cadre d'emplois"), max_length=255, blank=True)
-    service = models.CharField(
-        _("service ou direction de rattachement"), max_length=255, blank=True
-    )
-    reporting_line = models.CharField(_("rattachement hiérarchique"), max_length=255, blank=True)
+    category = models.CharField(_("category"), max_length=1, choices=JobCategory.choices)
+    sector = models.CharField(_("sector"), max_length=32, choices=JobSector.choices)
+    employment_framework = models.CharField(_("employment framework"), max_length=255, blank=True)
+    service = models.CharField(_("parent service or directorate"), max_length=255, blank=True)
+    reporting_line = models.CharField(_("reporting line"), max_length=255, blank=True)
     missions = models.TextField(_("missions"), help_text=ONE_PER_LINE)
-    activities = models.TextField(_("activités"), blank=True, help_text=ONE_PER_LINE)
-    skills_knowledge = models.TextField(_("savoirs"), blank=True, help_text=ONE_PER_LINE)
-    skills_know_how = models.TextField(_("savoir-faire"), blank=True, help_text=ONE_PER_LINE)
-    skills_interpersonal = models.TextField(_("savoir-être"), blank=True, help_text=ONE_PER_LINE)
-    working_conditions = models.TextField(_("conditions de travail"), blank=True)
-    date = models.DateField(_("date de la fiche"))
-    status = models.CharField(_("statut"), max_length=16, choices=JobStatus.choices)
+    activities = models.TextField(_("activities"), blank=True, help_text=ONE_PER_LINE)
+    skills_knowledge = models.TextField(_("knowledge"), blank=True, help_text=ONE_PER_LINE)
+    skills_know_how = models.TextField(_("know-how"), blank=True, help_text=ONE_PER_LINE)
+    skills_interpersonal = models.TextField(
+        _("interpersonal skills"), blank=True, help_text=ONE_PER_LINE
+    )
+    working_conditions = models.TextField(_("working conditions"), blank=True)
+    date = models.DateField(_("sheet date"))
+    status = models.CharField(_("status"), max_length=16, choices=JobStatus.choices)
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("fiche de poste en PDF"),
+        verbose_name=_("job description as a PDF"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     tags = ClusterTaggableManager(
-        through=JobDescriptionPageTag, blank=True, verbose_name=_("étiquettes")
+        through=JobDescriptionPageTag, blank=True, verbose_name=pgettext_lazy("taxonomy", "tags")
     )
 
     year_lookup = "date__year"
@@ -66,7 +67,7 @@ class JobDescriptionPage(PracticePage):
                 FieldRowPanel([FieldPanel("authority_type"), FieldPanel("region")]),
                 FieldRowPanel([FieldPanel("date"), FieldPanel("status")]),
             ],
-            heading=_("Le poste"),
+            heading=_("The position"),
         ),
         MultiFieldPanel(
             [
@@ -75,10 +76,10 @@ class JobDescriptionPage(PracticePage):
                 FieldPanel("service"),
                 FieldPanel("reporting_line"),
             ],
-            heading=_("Statut et rattachement"),
+            heading=_("Status and reporting"),
         ),
         MultiFieldPanel(
-            [FieldPanel("missions"), FieldPanel("activities")], heading=_("Missions et activités")
+            [FieldPanel("missions"), FieldPanel("activities")], heading=_("Missions and activities")
         ),
         MultiFieldPanel(
             [
@@ -86,7 +87,7 @@ class JobDescriptionPage(PracticePage):
                 FieldPanel("skills_know_how"),
                 FieldPanel("skills_interpersonal"),
             ],
-            heading=_("Compétences"),
+            heading=_("Skills"),
         ),
         FieldPanel("working_conditions"),
         FieldPanel("document"),
@@ -97,8 +98,8 @@ class JobDescriptionPage(PracticePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("fiche de poste")
-        verbose_name_plural = _("fiches de poste")
+        verbose_name = _("job description")
+        verbose_name_plural = _("job descriptions")
 
     @property
     def year(self):
@@ -110,4 +111,4 @@ class JobDescriptionIndexPage(PracticeIndexPage):
     subpage_types = ["practices.JobDescriptionPage"]
 
     class Meta:
-        verbose_name = _("rubrique des fiches de poste")
+        verbose_name = _("job descriptions section")

@@ -32,13 +32,13 @@ class ThemeQuerySet(models.QuerySet):
 
 
 class Theme(index.Indexed, models.Model):
-    name = models.CharField(_("nom"), max_length=120, unique=True)
-    slug = models.SlugField(_("identifiant d'adresse"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("address identifier"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("thème parent"),
+        verbose_name=_("parent theme"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -59,8 +59,8 @@ class Theme(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = _("thème")
-        verbose_name_plural = _("thèmes")
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self):
         return self.name
@@ -70,18 +70,12 @@ class Theme(index.Indexed, models.Model):
         if self.parent_id is None:
             return
         if self.parent_id == self.pk:
-            raise ValidationError({"parent": _("Un thème ne peut pas être son propre parent.")})
+            raise ValidationError({"parent": _("A theme cannot be its own parent.")})
         if self.parent.parent_id is not None:
-            raise ValidationError(
-                {"parent": _("Le thème parent doit être un thème de premier niveau.")}
-            )
+            raise ValidationError({"parent": _("The parent theme must be a top-level theme.")})
         if self.pk and self.children.exists():
             raise ValidationError(
-                {
-                    "parent": _(
-                        "Ce thème a des sous-thèmes : il ne peut pas devenir lui-même un sous-thème."
-                    )
-                }
+                {"parent": _("This theme has sub-themes: it cannot itself become a sub-theme.")}
             )
 
     def get_absolute_url(self):

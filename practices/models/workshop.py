@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -22,24 +23,24 @@ class WorkshopOutcomePageTag(TaggedItemBase):
 class WorkshopOutcomePage(PracticePage):
     event = models.ForeignKey(
         "practices.EventPage",
-        verbose_name=_("événement"),
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="workshop_outcomes",
     )
     round = models.PositiveSmallIntegerField(_("session (round)"), null=True, blank=True)
-    question = models.TextField(_("question travaillée"))
+    question = models.TextField(_("question worked on"))
     experiences = ParentalManyToManyField(
         "practices.ExperiencePage",
-        verbose_name=_("expériences présentées"),
+        verbose_name=_("experiences presented"),
         blank=True,
         related_name="workshops",
     )
     tags = ClusterTaggableManager(
-        through=WorkshopOutcomePageTag, blank=True, verbose_name=_("étiquettes")
+        through=WorkshopOutcomePageTag, blank=True, verbose_name=pgettext_lazy("taxonomy", "tags")
     )
-    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("synthèse collective"))
+    body = StreamField(SYNTHESIS_BLOCKS, blank=True, verbose_name=_("collective synthesis"))
 
     year_lookup = "event__start_date__year"
     listing_order = 40
@@ -47,7 +48,7 @@ class WorkshopOutcomePage(PracticePage):
     content_panels = PracticePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("event"), FieldPanel("round"), FieldPanel("question")],
-            heading=_("L'atelier"),
+            heading=_("The workshop"),
         ),
         FieldPanel("experiences"),
         *PracticePage.classification_panels,
@@ -58,8 +59,8 @@ class WorkshopOutcomePage(PracticePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("restitution d'atelier")
-        verbose_name_plural = _("restitutions d'ateliers")
+        verbose_name = _("workshop outcome")
+        verbose_name_plural = _("workshop outcomes")
 
     @property
     def year(self):
@@ -75,4 +76,4 @@ class WorkshopOutcomeIndexPage(PracticeIndexPage):
     subpage_types = ["practices.WorkshopOutcomePage"]
 
     class Meta:
-        verbose_name = _("rubrique des restitutions d'ateliers")
+        verbose_name = _("workshop outcomes section")

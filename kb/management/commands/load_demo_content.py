@@ -22,8 +22,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{key}: {counts[key]}")
         if settings.DEBUG:
             self.stdout.write(
-                _("Comptes de démonstration (mot de passe : %(password)s) :")
-                % {"password": DEMO_PASSWORD}
+                _("Demo accounts (password: %(password)s):") % {"password": DEMO_PASSWORD}
             )
             for user, role in ensure_demo_accounts():
                 self.stdout.write(f"  {role:<14} {user.email}")
