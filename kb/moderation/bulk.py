@@ -112,3 +112,63 @@ class ClassificationBulkAction(PageBulkAction):
             "Thèmes et étiquettes modifiés sur %(count)d pages.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
+
+
+class MembersOnlyForm(forms.Form):
+    members_only = forms.TypedChoiceField(
+        label=_("Visibilité"),
+        choices=[
+            ("1", _("Réservées aux membres validés")),
+            ("0", _("Publiques (retirer la restriction aux membres)")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+
+
+class MembersOnlyBulkAction(PageBulkAction):
+    """Mark the selected pages members-only (view restriction to the three groups), or public."""
+
+    display_name = _("Réserver aux membres")
+    action_type = "praxis_members_only"
+    aria_label = _("Réserver les pages choisies aux membres, ou les rendre publiques")
+    template_name = "moderation/admin/bulk_members_only.html"
+    action_priority = 81
+    form_class = MembersOnlyForm
+
+    def check_perm(self, page):
+        return is_moderator(self.request.user)
+
+    def get_execution_context(self):
+        return {"members_only": self.cleaned_form.cleaned_data["members_only"]}
+
+    @classmethod
+    def execute_action(cls, objects, members_only=True, **kwargs):
+        from wagtail.models import PageViewRestriction
+
+        from .restrictions import make_members_only
+
+        for page in objects:
+            if members_only:
+                make_members_only(page)
+            else:
+                for restriction in PageViewRestriction.objects.filter(
+                    page=page, restriction_type=PageViewRestriction.GROUPS
+                ):
+                    restriction.delete()
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        if self.cleaned_form.cleaned_data["members_only"]:
+            message = ngettext(
+                "%(count)d page est désormais réservée aux membres.",
+                "%(count)d pages sont désormais réservées aux membres.",
+                num_parent_objects,
+            )
+        else:
+            message = ngettext(
+                "%(count)d page n'est plus réservée aux membres.",
+                "%(count)d pages ne sont plus réservées aux membres.",
+                num_parent_objects,
+            )
+        return message % {"count": num_parent_objects}

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .bulk import ClassificationBulkAction
+from .bulk import ClassificationBulkAction, MembersOnlyBulkAction
 from .models import Report
 
 
@@ -83,3 +83,6 @@ def register_completeness_menu_item():
         icon_name="list-ul",
         order=280,
     )
+
+
+hooks.register("register_bulk_action", MembersOnlyBulkAction)

@@ -268,3 +268,19 @@ def test_workflow_missing_is_a_clear_message(clients, site):
     from practices.models import ExperiencePage
 
     assert not ExperiencePage.objects.filter(title="Sans circuit").exists()
+
+
+def test_moderators_mark_pages_members_only_in_bulk(clients, site):
+    page = site["public"]
+    url = f"/admin/bulk/wagtailcore/page/praxis_members_only/?id={page.pk}&next=/admin/pages/"
+    assert clients["moderator"].get(url).status_code == 200
+    response = clients["moderator"].post(url, {"members_only": "1"})
+    assert response.status_code == 302
+    assert clients["anonymous"].get(page.url).status_code == 302
+    assert "Conseils de quartier" not in text(clients["anonymous"].get("/experiences/"))
+    assert clients["member"].get(page.url).status_code == 200
+    clients["moderator"].post(url, {"members_only": "0"})
+    assert clients["anonymous"].get(page.url).status_code == 200
+    # Nobody else can.
+    clients["contributor"].post(url, {"members_only": "1"})
+    assert clients["anonymous"].get(page.url).status_code == 200
