@@ -115,24 +115,37 @@ def asset_sizes(page):
 
 
 @pytest.fixture
-def context(browser, traffic, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
+def new_context(browser, traffic, live_server):
+    """Open browser contexts (one per person) whose requests may not leave the live server."""
+    opened = []
 
-    def guard(route):
-        host = urlsplit(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            traffic.blocked.append(route.request.url)
-            route.abort()
+    def open_context():
+        context = browser.new_context(
+            base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
 
-    context.route("**/*", guard)
-    yield context
-    context.close()
+        def guard(route):
+            host = urlsplit(route.request.url).hostname or ""
+            if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+                route.continue_()
+            else:
+                traffic.blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", guard)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
     assert traffic.blocked == [], f"requests to other hosts: {traffic.blocked}"
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from taggit.models import Tag
 
-from practices.models import Theme, practice_page_models
+from practices.models import ExperiencePage, JobDescriptionPage, Theme, practice_page_models
 
 from .conftest import ASSET_BUDGET, asset_sizes, run_axe, screenshot
 
@@ -46,6 +46,19 @@ def public_page_types():
     tag = Tag.objects.first()
     pages.append(("etiquette", reverse("practices:tag", args=[tag.slug])))
     pages.append(("page-introuvable", "/cette-page-n-existe-pas/"))
+    jobs = list(JobDescriptionPage.objects.live().public().values_list("pk", flat=True)[:2])
+    for name, url_name, query in [
+        ("metiers", "practices:job_statistics", ""),
+        (
+            "metiers-comparer",
+            "practices:job_compare",
+            "?" + "&".join(f"fiches={pk}" for pk in jobs),
+        ),
+        ("territoires", "practices:territories", ""),
+    ]:
+        url = _url(url_name)
+        if url:
+            pages.append((name, url + query))
     pages.append(("accessibilite", reverse("accessibility")))
     for name, url_name, query in [
         ("recherche", "search:search", "?q=budget+participatif"),
@@ -108,8 +121,12 @@ def test_every_page_type_is_accessible_when_signed_in(demo_site, page, traffic):
         ("profil", "accounts:profile", ()),
         ("mes-contributions", "contribute:mine", ()),
         ("contribuer-experience", "contribute:create", ("experience",)),
+        ("contribuer-fiche-de-poste", "contribute:create", ("fiche-de-poste",)),
+        ("contribuer-charte", "contribute:create", ("charte",)),
+        ("fiche-connecte", None, ExperiencePage.objects.live().first().url),
+        ("veille", "watch:manage", ()),
     ]:
-        url = _url(url_name, *args)
+        url = args if url_name is None else _url(url_name, *args)
         if url:
             paths.append((name, url))
     problems = []
