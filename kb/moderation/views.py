@@ -109,7 +109,7 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
         {
             "form": form,
             "kind": kind,
-            "page_model": form_class.page_model,
+            "type_label": form_class.page_model._meta.verbose_name,
             "contribution": page,
             "preview": preview,
             "completeness": completeness(editing) if editing is not None else None,

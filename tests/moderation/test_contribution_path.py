@@ -66,6 +66,7 @@ def test_the_whole_path_from_proposal_to_publication(client, site, contributor, 
     form = client.get("/contribuer/experience/nouvelle/")
     assert form.status_code == 200
     html = text(form)
+    assert "<h1>Proposer une fiche d'expérience</h1>" in html
     assert "<legend>Qui, où, quand</legend>" in html
     assert "Envoyer en relecture" in html
 
@@ -166,6 +167,7 @@ def test_preview_shows_the_sheet_and_saves_nothing(client, site, contributor):
     assert response.status_code == 200
     html = text(response)
     assert "Aperçu (non enregistré)" in html
+    assert "Fiche d'expérience" in html
     assert "<strong>jeune</strong>" in html
     assert Page.objects.count() == pages_before
 
