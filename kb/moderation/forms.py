@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
@@ -69,6 +69,7 @@ class ContributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in self.model_fields:
             field = self.page_model._meta.get_field(name).formfield()
+            field.label = capfirst(field.label)
             if name in self.date_fields:
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             self.fields[name] = field
