@@ -1,5 +1,6 @@
 """The profile page, and the moderators' registration desk (in the Wagtail admin)."""
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -60,6 +61,11 @@ def registrations(request):
             "page_obj": page_obj,
             "status": status,
             "statuses": Profile.Status.choices,
+            "verified": set(
+                EmailAddress.objects.filter(
+                    verified=True, user__in=[profile.user_id for profile in page_obj.object_list]
+                ).values_list("user_id", flat=True)
+            ),
             "contributors": set(
                 Group.objects.get(name=CONTRIBUTORS).user_set.values_list("pk", flat=True)
             ),

@@ -61,6 +61,9 @@ def test_full_path_signup_confirmation_pending_approval_promotion(client, modera
 
     # The confirmation e-mail, then the moderators are told.
     assert mails_to(SIGNUP["email"])
+    early = client.__class__()
+    early.force_login(moderator)
+    assert "adresse pas encore confirmée" in text(early.get("/admin/inscriptions/"))
     confirm_email(client)
     to_moderator = mails_to(moderator.email)
     assert to_moderator and "Inscription à valider" in to_moderator[-1].subject
@@ -82,6 +85,7 @@ def test_full_path_signup_confirmation_pending_approval_promotion(client, modera
     listing = moderator_client.get("/admin/inscriptions/")
     assert listing.status_code == 200
     assert "Camille Durand" in text(listing)
+    assert "adresse pas encore confirmée" not in text(listing)
     mail.outbox.clear()
     response = moderator_client.post(
         decide_path, {"decision": "approve", "message": "Bienvenue parmi nous !"}
