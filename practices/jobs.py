@@ -135,7 +135,7 @@ def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
             }
         )
     summary = " ; ".join(
-        f"{label} : {count} {unit_singular if count == 1 else unit_plural}" for label, count in rows
+        f"{label} : {count} {unit_singular if count <= 1 else unit_plural}" for label, count in rows
     )
     return {
         "slug": slug,

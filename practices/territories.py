@@ -79,7 +79,8 @@ def territories(request):
     for code, label in Region.choices:
         count = counts.get(code, 0)
         url = f"{listing}?{urlencode({'region': code})}" if listing else None
-        count_text = ngettext("%(count)s expérience", "%(count)s expériences", count) % {
+        # French: 0 and 1 take the singular (max(count, 1) keeps that without a catalogue).
+        count_text = ngettext("%(count)s expérience", "%(count)s expériences", max(count, 1)) % {
             "count": count
         }
         shape = shapes.get(code)
@@ -89,7 +90,7 @@ def territories(request):
                 "label": str(label),
                 "count": count,
                 "count_text": count_text,
-                "url": url if count else None,
+                "url": url,
                 "shade": shade_for(count, largest),
                 "fill": SHADES[shade_for(count, largest)],
                 "shape": shape,

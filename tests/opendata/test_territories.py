@@ -43,10 +43,10 @@ def test_map_is_shaded_and_links_each_region_to_the_filtered_listing(client):
     assert root.find(f"{ns}title").text == "Carte de France des expériences par région"
     assert "Bretagne : 3 expériences" in root.find(f"{ns}desc").text
     links = {a.get("href"): a.get("aria-label") for a in root.iter(f"{ns}a")}
-    assert links == {
-        f"{listing}?region=bretagne": "Bretagne : 3 expériences",
-        f"{listing}?region=hauts-de-france": "Hauts-de-France : 1 expérience",
-    }
+    assert len(links) == 18  # every region of the map links to its listing
+    assert links[f"{listing}?region=bretagne"] == "Bretagne : 3 expériences"
+    assert links[f"{listing}?region=hauts-de-france"] == "Hauts-de-France : 1 expérience"
+    assert links[f"{listing}?region=corse"] == "Corse : 0 expérience"
     fills = {p.get("id"): p.get("fill") for p in root.iter(f"{ns}path")}
     assert fills["region-bretagne"] == "#000091"  # the darkest: the largest count
     assert fills["region-corse"] == "#f0f0f5"  # drafts and members-only not counted
@@ -54,7 +54,7 @@ def test_map_is_shaded_and_links_each_region_to_the_filtered_listing(client):
     # the table alternative says the same, with the same links
     table = html[html.index('<table id="tableau-regions"') :]
     assert f'<a href="{listing}?region=bretagne">Bretagne</a></th><td>3</td>' in table
-    assert '<th scope="row">Corse</th><td>0</td>' in table
+    assert f'<a href="{listing}?region=corse">Corse</a></th><td>0</td>' in table
     assert 'href="#tableau-regions"' in html
     # and the link leads to the filtered listing
     listing_html = client.get(f"{listing}?region=bretagne").content.decode()
@@ -66,7 +66,7 @@ def test_empty_map(client, db):
     assert response.status_code == 200
     html = html_lib.unescape(response.content.decode())
     assert "Aucune expérience n'est encore rattachée à une région." in html
-    assert re.search(r"<a [^>]*aria-label", html) is None
+    assert re.search(r"<a [^>]*aria-label", html) is None  # no listing page to link to
 
 
 def test_experience_listing_links_to_the_map(client):
