@@ -209,3 +209,20 @@ def test_a_single_tag_with_spaces_stays_one_tag(logged_in, site):
     logged_in.post(NEW, experience_data(tags="budget participatif", action="draft"))
     page = ExperiencePage.objects.get().get_latest_revision_as_object()
     assert [t.name for t in page.tags.all()] == ["budget participatif"]
+
+
+def test_a_page_locked_by_a_moderator_cannot_be_edited(
+    logged_in, site, contributor, django_user_model
+):
+    moderator = approved_user(django_user_model, "moderateur", "Modérateurs")
+    page = experience(site[ExperienceIndexPage], owner=contributor)
+    page.locked, page.locked_by = True, moderator
+    page.save()
+    url = f"/contribuer/fiche/{page.pk}/modifier/"
+    response = logged_in.post(
+        url, experience_data(revision_id=str(page.latest_revision_id), title="Malgré le verrou")
+    )
+    assert response.status_code == 409
+    assert "verrouillée par un modérateur" in text(response)
+    page.refresh_from_db()
+    assert page.draft_title != "Malgré le verrou"
