@@ -185,3 +185,16 @@ def test_profile_needs_login_and_edits_professional_fields(client, django_user_m
     assert user.last_name == "Martin"
     assert user.praxis_profile.organisation == "Département du Nord"
     assert user.praxis_profile.status == Profile.Status.APPROVED
+
+
+def test_contact_rights_follow_group_changes_on_the_same_user_object(django_user_model):
+    user = approved_user(django_user_model, "camille")
+    assert not can_see_contact_details(user)
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get(name="Membres"))
+    assert can_see_contact_details(user)
+    user.groups.clear()
+    assert not can_see_contact_details(user)
+    user.is_superuser = True
+    assert can_see_contact_details(user)
