@@ -7,7 +7,9 @@ it from ``SearchChange`` (the log of index writes): only the changed documents a
 """
 
 import threading
+import time
 import uuid
+import weakref
 
 from django.db import connections
 
@@ -56,6 +58,8 @@ def bitmap(ids):
 
 
 class FacetIndex:
+    instances = weakref.WeakSet()  # of this process, to mark them dirty after a write
+
     def __init__(self, using):
         self.using = using
         self.postings = {}  # facet → {value: Posting}
@@ -63,16 +67,27 @@ class FacetIndex:
         self.dates = {}  # doc id → timestamp (for the date sort)
         self.size = 1
         self.last = None  # (change id, token) applied
+        self.checked_at = 0.0
         self.lock = threading.Lock()
+        FacetIndex.instances.add(self)
 
     def _latest(self, cursor):
         cursor.execute("SELECT id, token FROM search_searchchange ORDER BY id DESC LIMIT 1")
         row = cursor.fetchone()
         return tuple(row) if row else (0, "")
 
+    CHECK_EVERY = 1.0  # seconds between two looks at the change log (other processes' writes)
+
+    def mark_dirty(self):
+        """This process wrote to the index: look at the change log on the next search."""
+        self.checked_at = 0.0
+
     def refresh(self):
+        if time.monotonic() - self.checked_at < self.CHECK_EVERY:
+            return self
         connection = connections[self.using]
         with self.lock, connection.cursor() as cursor:
+            self.checked_at = time.monotonic()
             latest = self._latest(cursor)
             if latest == self.last:
                 return self

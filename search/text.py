@@ -181,14 +181,9 @@ def _candidates(folded, prefixes, limit):
     return found
 
 
-def snippet(text, terms, length=240):
-    """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``.
-
-    Returns HTML (escaped text, matches in <mark>), or "" if ``text`` is empty.
-    """
-    text = text or ""
-    if not text:
-        return ""
+def snippet_window(text, terms, length=240):
+    """(start, end, matches): the extract of ``text`` of about ``length`` characters holding the
+    most words whose term is in ``terms``, and the (start, end) of those words."""
     terms = {t for t in terms if t}
     matches = []
     if terms:
@@ -224,18 +219,32 @@ def snippet(text, terms, length=240):
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
+    return start, end, [(s, e) for s, e in matches if s >= start and e <= end]
+
+
+def with_ellipses(text, start, end, html_extract):
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + _SPACES_RE.sub(" ", html_extract).strip() + suffix
+
+
+def snippet(text, terms, length=240):
+    """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``.
+
+    Returns HTML (escaped text, matches in <mark>), or "" if ``text`` is empty.
+    """
+    text = text or ""
+    if not text:
+        return ""
+    start, end, matches = snippet_window(text, terms, length)
     pieces = []
     cursor = start
     for m_start, m_end in matches:
-        if m_start < start or m_end > end:
-            continue
         pieces.append(html.escape(text[cursor:m_start], quote=False))
         pieces.append("<mark>" + html.escape(text[m_start:m_end], quote=False) + "</mark>")
         cursor = m_end
     pieces.append(html.escape(text[cursor:end], quote=False))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    return prefix + _SPACES_RE.sub(" ", "".join(pieces)).strip() + suffix
+    return with_ellipses(text, start, end, "".join(pieces))
 
 
 _SPACES_RE = re.compile(r"\s+")

@@ -29,6 +29,8 @@ _vocabulary_cache = {}
 
 def invalidate_vocabulary():
     _vocabulary_cache.clear()
+    for facet_index in FacetIndex.instances:
+        facet_index.mark_dirty()
 
 
 def record_words(record):
@@ -414,7 +416,7 @@ class DatabaseBackend(base.SearchBackend):
             result.facets = self._facets(facets, [r[0] for r in rows], query)
         if top:
             ids = [r[0] for r in top]
-            documents = SearchDocument.objects.using(self.using).in_bulk(ids)
+            documents = SearchDocument.objects.using(self.using).defer("search_vector").in_bulk(ids)
             snippets = self.snippets(parsed, match, [documents[i] for i in ids if i in documents])
             for doc_id, score in top:
                 doc = documents.get(doc_id)

@@ -1,17 +1,22 @@
 """PostgreSQL: a weighted tsvector column (text search configuration ``french_unaccent``:
 unaccent + french_stem, created by search's migration) with a GIN index, ts_rank_cd, ts_headline."""
 
-from ..text import MARK_END, MARK_START, marks_to_html, remove_elisions
+from ..text import (
+    MARK_END,
+    MARK_START,
+    marks_to_html,
+    remove_elisions,
+    snippet_window,
+    with_ellipses,
+)
 from .database import DatabaseBackend, taxonomy_text
 
 CONFIG = "french_unaccent"
 # ts_rank_cd weights {D, C, B, A}: body and attachments, themes and tags, summary, title.
 RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
-HEADLINE_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, "
-    'MaxFragments=2, FragmentDelimiter=" … "'
-)
-HEADLINE_SOURCE_CHARS = 30_000
+# On the extract chosen in Python: all of it, every match highlighted.
+HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+SNIPPET_SOURCE_CHARS = 20_000
 
 
 def _text(value):
@@ -50,11 +55,14 @@ class PostgresBackend(DatabaseBackend):
 
     def optimize(self):
         with self.connection.cursor() as cursor:
+            # Merge the GIN pending list (filled by the bulk inserts) into the index proper.
+            cursor.execute("SELECT gin_clean_pending_list('search_document_vector_gin')")
             cursor.execute("ANALYZE search_searchdocument")
             cursor.execute("ANALYZE search_searchfacet")
 
     def prepare_match(self, parsed, mode):
-        """The tsquery, computed once so that the planner sees a constant."""
+        """(SQL expression of the tsquery, its parameters): built from the analysed words with
+        plainto/phraseto_tsquery, so that nothing the user types is tsquery syntax."""
         parts, params = [], []
         for word, _term in parsed.word_terms:
             parts.append(f"plainto_tsquery('{CONFIG}', %s)")
@@ -68,24 +76,15 @@ class PostgresBackend(DatabaseBackend):
         for word in parsed.excluded:
             expression += f" && !!plainto_tsquery('{CONFIG}', %s)"
             params.append(_text(word))
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT ({expression})::text", params)  # noqa: S608
-            tsquery = cursor.fetchone()[0]
-        if not tsquery or not tsquery.strip():
-            return None
-        return tsquery
+        return expression, params
 
     def match_sql(self, match, with_score=True):
-        score = (
-            f", ts_rank_cd('{RANK_WEIGHTS}', search_vector, %s::tsquery, 1) AS score"
-            if with_score
-            else ""
-        )
-        params = [match, match] if with_score else [match]
+        """Through ``search_match()`` (migration 0005): always the GIN index."""
+        expression, params = match
+        columns = "doc_id, score" if with_score else "doc_id"
         return (
-            f"SELECT page_id AS doc_id{score} FROM search_searchdocument"  # noqa: S608
-            " WHERE search_vector @@ %s::tsquery",
-            params,
+            f"SELECT {columns} FROM search_match({expression}, %s::float4[])",  # noqa: S608
+            [*params, RANK_WEIGHTS],
         )
 
     def floor_sql(self, match):
@@ -96,18 +95,32 @@ class PostgresBackend(DatabaseBackend):
         )
 
     def snippets(self, parsed, match, documents):
+        """ts_headline on the extract of each page that holds the most matches (located in
+        Python: ts_headline over whole pages costs milliseconds each)."""
         if not documents:
             return {}
-        ids = [d.page_id for d in documents]
+        terms = set(parsed.positive_terms)
+        windows = []
+        for doc in documents:
+            text = "\n".join(t for t in (doc.summary, doc.body, doc.attachments) if t)
+            text = text[:SNIPPET_SOURCE_CHARS]
+            start, end, _matches = snippet_window(text, terms)
+            windows.append((doc.page_id, text, start, end))
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT page_id, ts_headline('{CONFIG}',"  # noqa: S608
-                f" summary || E'\\n' || left(body, {HEADLINE_SOURCE_CHARS})"
-                " || E'\\n' || left(attachments, 5000),"
-                " %s::tsquery, %s) FROM search_searchdocument WHERE page_id = ANY(%s)",
-                [match, HEADLINE_OPTIONS, ids],
+                f"SELECT ts_headline('{CONFIG}', w, {match[0]}, %s)"  # noqa: S608
+                " FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n",
+                [
+                    *match[1],
+                    HEADLINE_OPTIONS,
+                    [text[start:end] for _id, text, start, end in windows],
+                ],
             )
-            return {page_id: marks_to_html(text or "") for page_id, text in cursor.fetchall()}
+            headlines = [row[0] for row in cursor.fetchall()]
+        return {
+            page_id: with_ellipses(text, start, end, marks_to_html(headline or ""))
+            for (page_id, text, start, end), headline in zip(windows, headlines, strict=True)
+        }
 
     def size(self):
         with self.connection.cursor() as cursor:
