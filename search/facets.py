@@ -68,6 +68,7 @@ class FacetIndex:
         self.size = 1
         self.last = None  # (change id, token) applied
         self.checked_at = 0.0
+        self.keys = {}
         self.lock = threading.Lock()
         FacetIndex.instances.add(self)
 
@@ -136,8 +137,8 @@ class FacetIndex:
             f"SELECT document_id, facet, value, label FROM search_searchfacet{where}",  # noqa: S608
             params,
         )
-        postings, doc_values, size = self.postings, self.doc_values, self.size
-        for doc_id, facet, value, label in cursor.fetchall():
+        postings, doc_values, size, keys = self.postings, self.doc_values, self.size, self.keys
+        for doc_id, facet, value, label in _rows(cursor):
             by_value = postings.setdefault(facet, {})
             posting = by_value.get(value)
             if posting is None:
@@ -145,7 +146,11 @@ class FacetIndex:
             else:
                 posting.label = label
             posting.add(doc_id)
-            doc_values.setdefault(doc_id, []).append((facet, value))
+            # One shared (facet, value) tuple per value: 100,000 pages hold ~1M references.
+            key = keys.get((facet, value))
+            if key is None:
+                key = keys[(facet, value)] = (facet, value)
+            doc_values.setdefault(doc_id, []).append(key)
         where_doc = where.replace("document_id", "page_id")
         cursor.execute(f"SELECT page_id, date FROM search_searchdocument{where_doc}", params)  # noqa: S608
         for doc_id, date in cursor.fetchall():
@@ -153,6 +158,11 @@ class FacetIndex:
 
     def posting(self, facet, value):
         return self.postings.get(facet, {}).get(value)
+
+
+def _rows(cursor, size=10_000):
+    while rows := cursor.fetchmany(size):
+        yield from rows
 
 
 def _timestamp(value):
