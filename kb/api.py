@@ -93,7 +93,7 @@ class PraxisFieldsFilter(FieldsFilter):
         except BadRequestError:
             raise
         except (ValueError, TypeError) as exc:
-            raise FrenchBadRequest(_("Une valeur de filtre n'est pas valide.")) from exc
+            raise FrenchBadRequest(_("A filter value is not valid.")) from exc
 
 
 class PraxisPagesAPIViewSet(PagesAPIViewSet):
@@ -120,7 +120,7 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
         if isinstance(exc, FrenchBadRequest):
             return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, BadRequestError):
-            message = _("Requête invalide : %(detail)s") % {"detail": exc}
+            message = _("Invalid request: %(detail)s") % {"detail": exc}
             return Response({"message": message}, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
 
@@ -134,7 +134,7 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
             value = params.get(name)
             if value is not None and (not value.isdigit() or int(value) > MAX_OFFSET):
                 raise FrenchBadRequest(
-                    _("« %(name)s » doit être un nombre entier positif (au plus %(max)s).")
+                    _("“%(name)s” must be a positive whole number (at most %(max)s).")
                     % {"name": name, "max": MAX_OFFSET}
                 )
         if "type" in params:
@@ -143,29 +143,29 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
             except (LookupError, ValueError) as exc:
                 known = ", ".join(m._meta.label for m in practice_page_models())
                 raise FrenchBadRequest(
-                    _("Type de page inconnu : « %(value)s ». Types possibles : %(known)s.")
+                    _("Unknown page type: “%(value)s”. Possible types: %(known)s.")
                     % {"value": params["type"], "known": known}
                 ) from exc
         theme = params.get("theme")
         if theme is not None:
             if not Theme.objects.filter(slug=theme).exists():
-                raise FrenchBadRequest(_("Thème inconnu : « %(value)s ».") % {"value": theme})
+                raise FrenchBadRequest(_("Unknown theme: “%(value)s”.") % {"value": theme})
             cleaned["themes__slug"] = theme
         tag = params.get("tag")
         if tag is not None:
             if not Tag.objects.filter(slug=tag).exists():
-                raise FrenchBadRequest(_("Étiquette inconnue : « %(value)s ».") % {"value": tag})
+                raise FrenchBadRequest(_("Unknown tag: “%(value)s”.") % {"value": tag})
             cleaned["tags__slug"] = tag
         for name, choices, message in (
             (
                 "region",
                 Region,
-                _("Région inconnue : « %(value)s ». Valeurs possibles : %(known)s."),
+                _("Unknown region: “%(value)s”. Possible values: %(known)s."),
             ),
             (
                 "authority_type",
                 AuthorityType,
-                _("Type de structure inconnu : « %(value)s ». Valeurs possibles : %(known)s."),
+                _("Unknown organisation type: “%(value)s”. Possible values: %(known)s."),
             ),
         ):
             value = params.get(name)
@@ -183,7 +183,7 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
                     raise ValueError
             except ValueError as exc:
                 raise FrenchBadRequest(
-                    _("Année invalide : « %(value)s ». Indiquez une année entre 1945 et 2100.")
+                    _("Invalid year: “%(value)s”. Give a year between 1945 and 2100.")
                     % {"value": year}
                 ) from exc
             cleaned["year"] = year_value

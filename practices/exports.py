@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import capfirst, slugify
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalManyToManyField
 from taggit.models import Tag
@@ -149,15 +149,15 @@ def own_columns(model):
 def common_columns():
     """The columns every practice page has."""
     return [
-        Column("summary", gettext_lazy("résumé")),
+        Column("summary", gettext_lazy("summary")),
         Column(
             "authority_type",
-            gettext_lazy("type de structure"),
+            gettext_lazy("organisation type"),
             _base_field("authority_type"),
             "choice",
         ),
-        Column("region", gettext_lazy("région"), _base_field("region"), "choice"),
-        Column("year", gettext_lazy("année"), kind="number"),
+        Column("region", gettext_lazy("region"), _base_field("region"), "choice"),
+        Column("year", gettext_lazy("year"), kind="number"),
     ]
 
 
@@ -255,14 +255,14 @@ class _Echo:
 
 def _header(models_list):
     header = [
-        _("identifiant"),
+        _("identifier"),
         _("type"),
-        _("titre"),
-        _("adresse"),
-        _("thèmes"),
-        _("étiquettes"),
-        _("première publication"),
-        _("dernière publication"),
+        _("title"),
+        _("web address"),
+        _("themes"),
+        pgettext("taxonomy", "tags"),
+        _("first published"),
+        _("last published"),
     ]
     header += [str(c.label) for c in common_columns()]
     seen = set()
@@ -333,7 +333,7 @@ def stream_csv(request, models_list, pages, filename):
 
 def _bad_request(form):
     messages = [str(error) for errors in form.errors.values() for error in errors]
-    text = _("Export impossible : un filtre n'est pas valide.") + "\n" + "\n".join(messages)
+    text = _("Export impossible: a filter is not valid.") + "\n" + "\n".join(messages)
     return HttpResponse(text + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
@@ -341,7 +341,7 @@ def model_for_name(model_name):
     for model in practice_page_models():
         if model._meta.model_name == model_name:
             return model
-    raise Http404(_("Ce type de page n'existe pas."))
+    raise Http404(_("This page type does not exist."))
 
 
 def export_listing(request, model_name):
@@ -406,7 +406,7 @@ def search_result_ids(params, limit=SEARCH_EXPORT_MAX, sort=None):
     except BadParameter as exc:
         raise BadSearch(str(exc)) from exc
     if not query.text.strip():
-        raise BadSearch(_("Indiquez des mots à rechercher."))
+        raise BadSearch(_("Give words to search for."))
     ids = []
     try:
         backend = get_backend()
@@ -445,13 +445,13 @@ def export_search(request):
         ids = search_result_ids(request.GET)
     except BadSearch as exc:
         return HttpResponse(
-            _("Export impossible : %(reason)s") % {"reason": exc} + "\n",
+            _("Export impossible: %(reason)s") % {"reason": exc} + "\n",
             status=400,
             content_type="text/plain; charset=utf-8",
         )
     except SearchUnavailable:
         return HttpResponse(
-            _("La recherche est momentanément indisponible : réessayez plus tard.") + "\n",
+            _("Search is temporarily unavailable: try again later.") + "\n",
             status=503,
             content_type="text/plain; charset=utf-8",
         )

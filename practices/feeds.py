@@ -106,8 +106,8 @@ def _everything():
 class AllFeed(PracticeFeed):
     def source(self, request, **kwargs):
         return FeedSource(
-            title=_("Praxis — toutes les nouveautés"),
-            description=_("Les dernières pages publiées sur Praxis, tous types confondus."),
+            title=_("Praxis — everything new"),
+            description=_("The latest pages published on Praxis, all types together."),
             link="/",
             querysets=_everything(),
         )
@@ -117,7 +117,7 @@ def model_for_feed(model_name):
     for model in practice_page_models():
         if model._meta.model_name == model_name:
             return model
-    raise Http404(_("Ce type de page n'existe pas."))
+    raise Http404(_("This page type does not exist."))
 
 
 class TypeFeed(PracticeFeed):
@@ -130,14 +130,12 @@ class TypeFeed(PracticeFeed):
         if form.is_bound:
             if not form.is_valid():
                 errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
-                raise BadFeedRequest(
-                    _("Flux indisponible : un filtre n'est pas valide.") + " " + errors
-                )
+                raise BadFeedRequest(_("Feed unavailable: a filter is not valid.") + " " + errors)
             pages = form.filter(pages)
         label = str(model._meta.verbose_name_plural)
         return FeedSource(
             title=_("Praxis — %(type)s") % {"type": label},
-            description=_("Les dernières %(type)s publiées sur Praxis.") % {"type": label},
+            description=_("The latest %(type)s published on Praxis.") % {"type": label},
             link=_index_url(model),
             querysets=[pages],
         )
@@ -164,8 +162,8 @@ class ThemeFeed(PracticeFeed):
     def source(self, request, slug=None, **kwargs):
         theme = get_object_or_404(Theme, slug=slug)
         return FeedSource(
-            title=_("Praxis — thème : %(name)s") % {"name": theme.name},
-            description=_("Les dernières pages publiées sur le thème « %(name)s ».")
+            title=_("Praxis — theme: %(name)s") % {"name": theme.name},
+            description=_("The latest pages published on the theme “%(name)s”.")
             % {"name": theme.name},
             link=theme.get_absolute_url(),
             querysets=[qs.filter(themes=theme).distinct() for qs in _everything()],
@@ -176,8 +174,8 @@ class TagFeed(PracticeFeed):
     def source(self, request, slug=None, **kwargs):
         tag = get_object_or_404(Tag, slug=slug)
         return FeedSource(
-            title=_("Praxis — étiquette : %(name)s") % {"name": tag.name},
-            description=_("Les dernières pages publiées avec l'étiquette « %(name)s ».")
+            title=_("Praxis — tag: %(name)s") % {"name": tag.name},
+            description=_("The latest pages published with the tag “%(name)s”.")
             % {"name": tag.name},
             link=reverse("practices:tag", kwargs={"slug": tag.slug}),
             querysets=[qs.filter(tags=tag).distinct() for qs in _everything()],
@@ -196,7 +194,7 @@ class SearchFeed(PracticeFeed):
             return super().__call__(request, *args, **kwargs)
         except SearchUnavailableFeed:
             return HttpResponse(
-                _("La recherche est momentanément indisponible : réessayez plus tard.") + "\n",
+                _("Search is temporarily unavailable: try again later.") + "\n",
                 status=503,
                 content_type="text/plain; charset=utf-8",
             )
@@ -212,7 +210,7 @@ class SearchFeed(PracticeFeed):
         try:
             ids = search_result_ids(request.GET, limit=SEARCH_FEED_DEPTH, sort="date")
         except BadSearch as exc:
-            raise BadFeedRequest(_("Flux indisponible : %(reason)s") % {"reason": exc}) from exc
+            raise BadFeedRequest(_("Feed unavailable: %(reason)s") % {"reason": exc}) from exc
         except SearchUnavailable as exc:
             raise SearchUnavailableFeed from exc
         pages = sorted(
@@ -224,8 +222,8 @@ class SearchFeed(PracticeFeed):
         params = request.GET.copy()
         params.pop("page", None)
         return FeedSource(
-            title=_("Praxis — recherche « %(text)s »") % {"text": text},
-            description=_("Les dernières pages publiées qui répondent à la recherche « %(text)s ».")
+            title=_("Praxis — search “%(text)s”") % {"text": text},
+            description=_("The latest published pages answering the search “%(text)s”.")
             % {"text": text},
             link=reverse("search:search") + "?" + params.urlencode(),
             pages=pages,

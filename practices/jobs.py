@@ -32,22 +32,22 @@ def _lines(text):
 
 COMPARED_ROWS = [
     # (label, how to read it from the page, is a list)
-    (gettext_lazy("Intitulé du poste"), lambda p: p.job_title, False),
-    (gettext_lazy("Employeur"), lambda p: p.employer, False),
-    (gettext_lazy("Type d'employeur"), lambda p: p.get_authority_type_display(), False),
-    (gettext_lazy("Région"), lambda p: p.get_region_display() if p.region else "", False),
-    (gettext_lazy("Catégorie"), lambda p: p.get_category_display(), False),
-    (gettext_lazy("Filière"), lambda p: p.get_sector_display(), False),
-    (gettext_lazy("Cadre d'emplois"), lambda p: p.employment_framework, False),
-    (gettext_lazy("Service de rattachement"), lambda p: p.service, False),
-    (gettext_lazy("Rattachement hiérarchique"), lambda p: p.reporting_line, False),
+    (gettext_lazy("Job title"), lambda p: p.job_title, False),
+    (gettext_lazy("Employer"), lambda p: p.employer, False),
+    (gettext_lazy("Employer type"), lambda p: p.get_authority_type_display(), False),
+    (gettext_lazy("Region"), lambda p: p.get_region_display() if p.region else "", False),
+    (gettext_lazy("Category"), lambda p: p.get_category_display(), False),
+    (gettext_lazy("Sector"), lambda p: p.get_sector_display(), False),
+    (gettext_lazy("Employment framework"), lambda p: p.employment_framework, False),
+    (gettext_lazy("Parent service"), lambda p: p.service, False),
+    (gettext_lazy("Reporting line"), lambda p: p.reporting_line, False),
     (gettext_lazy("Missions"), lambda p: _lines(p.missions), True),
-    (gettext_lazy("Activités"), lambda p: _lines(p.activities), True),
-    (gettext_lazy("Savoirs"), lambda p: _lines(p.skills_knowledge), True),
-    (gettext_lazy("Savoir-faire"), lambda p: _lines(p.skills_know_how), True),
-    (gettext_lazy("Savoir-être"), lambda p: _lines(p.skills_interpersonal), True),
-    (gettext_lazy("Statut"), lambda p: p.get_status_display(), False),
-    (gettext_lazy("Date de la fiche"), lambda p: p.date, False),
+    (gettext_lazy("Activities"), lambda p: _lines(p.activities), True),
+    (gettext_lazy("Knowledge"), lambda p: _lines(p.skills_knowledge), True),
+    (gettext_lazy("Know-how"), lambda p: _lines(p.skills_know_how), True),
+    (gettext_lazy("Interpersonal skills"), lambda p: _lines(p.skills_interpersonal), True),
+    (gettext_lazy("Status"), lambda p: p.get_status_display(), False),
+    (gettext_lazy("Sheet date"), lambda p: p.date, False),
 ]
 
 
@@ -69,16 +69,16 @@ def compare(request):
                 raise ValueError
         except ValueError:
             ids = []
-            error = _("Les fiches demandées ne sont pas valides.")
+            error = _("The requested sheets are not valid.")
         if not error and len(ids) == 1:
             # Coming from a job description: it is pre-selected, the reader chooses the others.
             return _render_compare(request, [], None, raw)
         if not error and not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
-            error = _("Choisissez deux ou trois fiches de poste différentes à comparer.")
+            error = _("Choose two or three different job descriptions to compare.")
         if not error:
             found = {page.pk: page for page in public_jobs().filter(pk__in=ids)}
             if len(found) != len(ids):
-                error = _("Une des fiches demandées n'existe pas ou n'est pas publique.")
+                error = _("One of the requested sheets does not exist or is not public.")
             else:
                 jobs = [found[pk] for pk in ids]
     return _render_compare(request, jobs, error, raw)
@@ -141,7 +141,7 @@ def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
         "slug": slug,
         "title": title,
         "dimension": dimension,
-        "description": summary or _("Aucune donnée."),
+        "description": summary or _("No data."),
         "bars": bars,
         "width": CHART_WIDTH,
         "height": max(len(rows), 1) * (BAR_HEIGHT + BAR_GAP),
@@ -159,7 +159,7 @@ def _counts(queryset, field, choices):
 
 def trade_statistics(queryset=None):
     jobs = public_jobs() if queryset is None else queryset
-    unit = (_("fiche"), _("fiches"))
+    unit = (_("sheet"), _("sheets"))
     years = (
         jobs.order_by()
         .annotate(y=ExtractYear("date"))
@@ -170,36 +170,36 @@ def trade_statistics(queryset=None):
     return [
         bar_chart(
             "categorie",
-            _("Fiches de poste par catégorie"),
-            _("Catégorie"),
+            _("Job descriptions by category"),
+            _("Category"),
             _counts(jobs, "category", JobCategory.choices),
             *unit,
         ),
         bar_chart(
             "filiere",
-            _("Fiches de poste par filière"),
-            _("Filière"),
+            _("Job descriptions by sector"),
+            _("Sector"),
             _counts(jobs, "sector", JobSector.choices),
             *unit,
         ),
         bar_chart(
             "employeur",
-            _("Fiches de poste par type d'employeur"),
-            _("Type d'employeur"),
+            _("Job descriptions by employer type"),
+            _("Employer type"),
             _counts(jobs, "authority_type", AuthorityType.choices),
             *unit,
         ),
         bar_chart(
             "region",
-            _("Fiches de poste par région"),
-            _("Région"),
+            _("Job descriptions by region"),
+            _("Region"),
             _counts(jobs, "region", Region.choices),
             *unit,
         ),
         bar_chart(
             "annee",
-            _("Fiches de poste par année"),
-            _("Année"),
+            _("Job descriptions by year"),
+            _("Year"),
             [(str(year), n) for year, n in years if year],
             *unit,
         ),
@@ -216,10 +216,10 @@ def statistics(request):
         {
             "total": total,
             "total_text": ngettext(
-                "%(count)s fiche de poste publiée", "%(count)s fiches de poste publiées", total
+                "%(count)s published job description", "%(count)s published job descriptions", total
             )
             % {"count": total},
             "charts": trade_statistics(jobs) if total else [],
-            "title": capfirst(_("métiers de la participation")),
+            "title": capfirst(_("jobs of participation")),
         },
     )

@@ -80,7 +80,7 @@ def territories(request):
         count = counts.get(code, 0)
         url = f"{listing}?{urlencode({'region': code})}" if listing else None
         # French: 0 and 1 take the singular (max(count, 1) keeps that without a catalogue).
-        count_text = ngettext("%(count)s expérience", "%(count)s expériences", max(count, 1)) % {
+        count_text = ngettext("%(count)s experience", "%(count)s experiences", max(count, 1)) % {
             "count": count
         }
         shape = shapes.get(code)
@@ -115,7 +115,7 @@ def territories(request):
 
 def _legend(largest):
     steps = len(SHADES) - 1
-    legend = [{"fill": SHADES[0], "text": _("aucune expérience")}]
+    legend = [{"fill": SHADES[0], "text": _("no experience")}]
     if not largest:
         return legend
     low = 1
@@ -123,7 +123,7 @@ def _legend(largest):
         high = largest * step // steps
         if high < low:
             continue
-        text = str(low) if low == high else _("%(low)s à %(high)s") % {"low": low, "high": high}
+        text = str(low) if low == high else _("%(low)s to %(high)s") % {"low": low, "high": high}
         legend.append({"fill": SHADES[step], "text": text})
         low = high + 1
     return legend
@@ -132,5 +132,5 @@ def _legend(largest):
 def _map_description(regions):
     shown = [f"{r['label']} : {r['count_text']}" for r in regions if r["count"]]
     if not shown:
-        return _("Aucune expérience n'est encore rattachée à une région.")
-    return _("Nombre d'expériences par région. ") + " ; ".join(shown) + "."
+        return _("No experience is attached to a region yet.")
+    return _("Number of experiences by region. ") + " ; ".join(shown) + "."

@@ -7,5 +7,5 @@ class WatchConfig(AppConfig):
 
     name = "kb.watch"
     label = "watch"
-    verbose_name = _("Veille")
+    verbose_name = _("Alerts")
     default_auto_field = "django.db.models.BigAutoField"

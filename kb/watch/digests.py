@@ -120,8 +120,8 @@ def _build_message(user, sections, count):
             "manage_url": root + "/veille/",
         }
         subject = ngettext(
-            "[Praxis] Votre veille : %(count)s nouvelle page",
-            "[Praxis] Votre veille : %(count)s nouvelles pages",
+            "[Praxis] Your alerts: %(count)s new page",
+            "[Praxis] Your alerts: %(count)s new pages",
             count,
         ) % {"count": count}
         text = render_to_string("watch/digest_email.txt", context)
@@ -135,6 +135,6 @@ def _build_message(user, sections, count):
 
 
 def describe(count):
-    return ngettext(
-        "%(count)s lettre de veille envoyée.", "%(count)s lettres de veille envoyées.", count
-    ) % {"count": count}
+    return ngettext("%(count)s alert digest sent.", "%(count)s alert digests sent.", count) % {
+        "count": count
+    }

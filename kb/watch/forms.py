@@ -11,14 +11,12 @@ from .models import Subscription
 class SubscribeForm(forms.Form):
     """Follow a theme (slug), a tag (slug) or a search (its query string)."""
 
-    kind = forms.ChoiceField(choices=Subscription.Kind.choices, label=_("Objet suivi"))
-    target = forms.CharField(
-        max_length=1000, required=False, label=_("Thème, étiquette ou recherche")
-    )
+    kind = forms.ChoiceField(choices=Subscription.Kind.choices, label=_("Followed item"))
+    target = forms.CharField(max_length=1000, required=False, label=_("Theme, tag or search"))
     frequency = forms.ChoiceField(
         choices=Subscription.Frequency.choices,
         initial=Subscription.Frequency.WEEKLY,
-        label=_("Fréquence des envois"),
+        label=_("How often"),
     )
 
     def clean(self):
@@ -27,20 +25,20 @@ class SubscribeForm(forms.Form):
         if kind == Subscription.Kind.THEME:
             data["theme"] = Theme.objects.filter(slug=target).first()
             if data["theme"] is None:
-                raise forms.ValidationError(_("Ce thème n'existe pas."))
+                raise forms.ValidationError(_("This theme does not exist."))
         elif kind == Subscription.Kind.TAG:
             data["tag"] = Tag.objects.filter(slug=target).first()
             if data["tag"] is None:
-                raise forms.ValidationError(_("Cette étiquette n'existe pas."))
+                raise forms.ValidationError(_("This tag does not exist."))
         elif kind == Subscription.Kind.SEARCH:
             params = QueryDict(target.lstrip("?"), mutable=True)
             for name in ("page", "per_page", "sort"):
                 params.pop(name, None)
             if not (params.get("q") or "").strip():
-                raise forms.ValidationError(_("Une recherche enregistrée doit contenir des mots."))
+                raise forms.ValidationError(_("A saved search must contain words."))
             data["query"] = params.urlencode()
         return data
 
 
 class FrequencyForm(forms.Form):
-    frequency = forms.ChoiceField(choices=Subscription.Frequency.choices, label=_("Fréquence"))
+    frequency = forms.ChoiceField(choices=Subscription.Frequency.choices, label=_("Frequency"))

@@ -6,30 +6,31 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 UNSUBSCRIBE_SALT = "praxis.watch.unsubscribe"
 
 
 class Subscription(models.Model):
     class Kind(models.TextChoices):
-        THEME = "theme", _("Thème")
-        TAG = "tag", _("Étiquette")
-        SEARCH = "search", _("Recherche enregistrée")
+        THEME = "theme", _("Theme")
+        TAG = "tag", pgettext_lazy("taxonomy", "Tag")
+        SEARCH = "search", _("Saved search")
 
     class Frequency(models.TextChoices):
-        DAILY = "daily", _("Quotidienne")
-        WEEKLY = "weekly", _("Hebdomadaire")
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("membre"),
+        verbose_name=_("member"),
         on_delete=models.CASCADE,
         related_name="watch_subscriptions",
     )
-    kind = models.CharField(_("objet suivi"), max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("followed item"), max_length=16, choices=Kind.choices)
     theme = models.ForeignKey(
         "practices.Theme",
-        verbose_name=_("thème"),
+        verbose_name=_("theme"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -37,33 +38,33 @@ class Subscription(models.Model):
     )
     tag = models.ForeignKey(
         "taggit.Tag",
-        verbose_name=_("étiquette"),
+        verbose_name=pgettext_lazy("taxonomy", "tag"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )
     query = models.CharField(
-        _("recherche"),
+        _("search"),
         max_length=1000,
         blank=True,
-        help_text=_("Les paramètres de la recherche enregistrée (q=…&region=…)."),
+        help_text=_("The parameters of the saved search (q=…&region=…)."),
     )
     frequency = models.CharField(
-        _("fréquence"), max_length=16, choices=Frequency.choices, default=Frequency.WEEKLY
+        _("frequency"), max_length=16, choices=Frequency.choices, default=Frequency.WEEKLY
     )
-    created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+    created_at = models.DateTimeField(_("created on"), default=timezone.now)
     last_sent_at = models.DateTimeField(
-        _("pages envoyées jusqu'au"),
+        _("pages sent up to"),
         null=True,
         blank=True,
-        help_text=_("Le prochain envoi contient les pages publiées après cette date."),
+        help_text=_("The next digest holds the pages published after this date."),
     )
-    last_sent_on = models.DateField(_("dernier envoi le"), null=True, blank=True)
+    last_sent_on = models.DateField(_("last sent on"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("abonnement")
-        verbose_name_plural = _("abonnements")
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
         ordering = ["user", "kind", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -81,13 +82,13 @@ class Subscription(models.Model):
 
     def label(self):
         if self.kind == self.Kind.THEME and self.theme_id:
-            return _("Thème : %(name)s") % {"name": self.theme.name}
+            return _("Theme: %(name)s") % {"name": self.theme.name}
         if self.kind == self.Kind.TAG and self.tag_id:
-            return _("Étiquette : %(name)s") % {"name": self.tag.name}
+            return _("Tag: %(name)s") % {"name": self.tag.name}
         from django.http import QueryDict
 
         text = QueryDict(self.query).get("q", "")
-        return _("Recherche : « %(text)s »") % {"text": text}
+        return _("Search: “%(text)s”") % {"text": text}
 
     def since(self):
         return self.last_sent_at or self.created_at
@@ -113,17 +114,17 @@ class Digest(models.Model):
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("membre"),
+        verbose_name=_("member"),
         on_delete=models.CASCADE,
         related_name="watch_digests",
     )
-    day = models.DateField(_("jour"))
-    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
-    item_count = models.PositiveIntegerField(_("nombre de pages"), default=0)
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+    item_count = models.PositiveIntegerField(_("number of pages"), default=0)
 
     class Meta:
-        verbose_name = _("lettre de veille")
-        verbose_name_plural = _("lettres de veille")
+        verbose_name = _("alert digest")
+        verbose_name_plural = _("alert digests")
         constraints = [
             models.UniqueConstraint(fields=["user", "day"], name="watch_one_digest_per_day")
         ]

@@ -30,14 +30,13 @@ def subscribe(request):
         messages.error(
             request,
             _(
-                "La veille par e-mail est réservée aux membres : votre inscription doit d'abord "
-                "être validée par un modérateur."
+                "E-mail alerts are for members: your registration must first be approved by a moderator."
             ),
         )
         return redirect(_next_url(request, default="/"))
     form = SubscribeForm(request.POST)
     if not form.is_valid():
-        for error in form.non_field_errors() or [_("Le formulaire de suivi n'est pas valide.")]:
+        for error in form.non_field_errors() or [_("The follow form is not valid.")]:
             messages.error(request, error)
         return redirect(_next_url(request))
     data = form.cleaned_data
@@ -54,7 +53,7 @@ def subscribe(request):
         subscription.save(update_fields=["frequency"])
     messages.success(
         request,
-        _("Vous suivez désormais « %(label)s » (lettre %(frequency)s).")
+        _("You now follow “%(label)s” (%(frequency)s digest).")
         % {
             "label": subscription.label(),
             "frequency": subscription.get_frequency_display().lower(),
@@ -83,15 +82,15 @@ def update(request, pk):
     if "delete" in request.POST:
         label = subscription.label()
         subscription.delete()
-        messages.success(request, _("Vous ne suivez plus « %(label)s ».") % {"label": label})
+        messages.success(request, _("You no longer follow “%(label)s”.") % {"label": label})
         return redirect("watch:manage")
     form = FrequencyForm(request.POST)
     if form.is_valid():
         subscription.frequency = form.cleaned_data["frequency"]
         subscription.save(update_fields=["frequency"])
-        messages.success(request, _("La fréquence a été enregistrée."))
+        messages.success(request, _("The frequency has been saved."))
     else:
-        messages.error(request, _("Cette fréquence n'existe pas."))
+        messages.error(request, _("This frequency does not exist."))
     return redirect("watch:manage")
 
 

@@ -52,7 +52,7 @@ def page_feeds(context):
         model = page.listing_model
         feeds.append(
             _feed(
-                _("%(type)s (avec les filtres affichés)")
+                _("%(type)s (with the filters shown)")
                 % {"type": capfirst(model._meta.verbose_name_plural)}
                 if query
                 else capfirst(model._meta.verbose_name_plural),
@@ -76,7 +76,7 @@ def page_feeds(context):
     if isinstance(theme, Theme):
         feeds.append(
             _feed(
-                _("Thème : %(name)s") % {"name": theme.name},
+                _("Theme: %(name)s") % {"name": theme.name},
                 "feed_theme_rss",
                 "feed_theme_atom",
                 slug=theme.slug,
@@ -86,7 +86,7 @@ def page_feeds(context):
     if isinstance(tag, Tag):
         feeds.append(
             _feed(
-                _("Étiquette : %(name)s") % {"name": tag.name},
+                _("Tag: %(name)s") % {"name": tag.name},
                 "feed_tag_rss",
                 "feed_tag_atom",
                 slug=tag.slug,
@@ -96,13 +96,13 @@ def page_feeds(context):
         feeds.insert(
             0,
             _feed(
-                _("Recherche « %(text)s »") % {"text": context["search_query"]},
+                _("Search “%(text)s”") % {"text": context["search_query"]},
                 "feed_search_rss",
                 "feed_search_atom",
                 _query_without_page(request),
             ),
         )
-    feeds.append(_feed(_("Toutes les nouveautés"), "feed_all_rss", "feed_all_atom"))
+    feeds.append(_feed(_("Everything new"), "feed_all_rss", "feed_all_atom"))
     return feeds
 
 
@@ -277,11 +277,11 @@ def jsonld(context, page):
 SECTION_TOOLS = {
     # model name of a listing → (label, URL name) of the tools built on that type
     "jobdescriptionpage": [
-        (gettext_lazy("Métiers de la participation : les chiffres"), "practices:job_statistics"),
-        (gettext_lazy("Comparer des fiches de poste"), "practices:job_compare"),
+        (gettext_lazy("Jobs of participation: the figures"), "practices:job_statistics"),
+        (gettext_lazy("Compare job descriptions"), "practices:job_compare"),
     ],
     "experiencepage": [
-        (gettext_lazy("Carte des expériences par région"), "practices:territories"),
+        (gettext_lazy("Map of experiences by region"), "practices:territories"),
     ],
 }
 
