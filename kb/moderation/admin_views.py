@@ -24,6 +24,58 @@ def _moderator_only(request):
 # Review queue ---------------------------------------------------------------------------------
 
 
+IGNORED_KEYS = {
+    "pk",
+    "id",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "draft_title",
+    "live",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "owner",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "content_type",
+    "page_ptr",
+    "translation_key",
+    "locale",
+    "expired",
+    "alias_of",
+    "wagtail_admin_comments",
+}
+
+
+def changed_fields(page, revision):
+    """Labels of the fields that differ between the live version and ``revision``."""
+    live = page.live_revision
+    if live is None or revision is None:
+        return []
+    before, after = live.content, revision.content
+    labels = []
+    for key in sorted(set(before) | set(after)):
+        if key in IGNORED_KEYS or before.get(key) == after.get(key):
+            continue
+        if key == "tagged_items":
+            before_tags = sorted(item.get("tag") for item in before.get(key) or [])
+            after_tags = sorted(item.get("tag") for item in after.get(key) or [])
+            if before_tags != after_tags:
+                labels.append(_("étiquettes"))
+            continue
+        try:
+            labels.append(str(type(page)._meta.get_field(key).verbose_name))
+        except Exception:  # noqa: BLE001, S112 - an unknown key is not worth showing
+            continue
+    return labels
+
+
 def review_queue(request):
     """Pages waiting for a moderator, with a link to what changed since the live version."""
     _moderator_only(request)
@@ -55,6 +107,7 @@ def review_queue(request):
             )
         rows.append(
             {
+                "changed_fields": changed_fields(page, task_state.revision),
                 "page": page,
                 "task_state": task_state,
                 "submitter": task_state.workflow_state.requested_by,

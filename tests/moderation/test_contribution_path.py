@@ -216,6 +216,9 @@ def test_review_queue_links_to_what_changed(client, site, contributor, moderator
     html = text(queue)
     assert "Budget participatif de Lille" in html
     assert "Différences avec la version publiée" in html
+    assert "Champs modifiés :" in html
+    assert "résumé" in queue.context["rows"][0]["changed_fields"]
+    assert "titre" not in queue.context["rows"][0]["changed_fields"]
     compare_url = queue.context["rows"][0]["compare_url"]
     assert "/revisions/compare/live..." in compare_url
     diff = moderator_client.get(compare_url)
