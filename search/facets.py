@@ -14,6 +14,7 @@ import weakref
 from django.db import connections
 
 FULL_RELOAD = 0  # SearchChange.page_id meaning "reload everything"
+KEEP_CHANGES = 5000
 
 
 class Posting:
@@ -182,4 +183,9 @@ def log_changes(cursor, page_ids):
     cursor.executemany(
         "INSERT INTO search_searchchange (page_id, token) VALUES (%s, %s)",
         [(page_id, token) for page_id in page_ids],
+    )
+    # Keep the log short: a process further behind than this reloads everything.
+    cursor.execute(
+        "DELETE FROM search_searchchange WHERE id < (SELECT max(id) FROM search_searchchange) - %s",
+        [KEEP_CHANGES],
     )

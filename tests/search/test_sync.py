@@ -183,3 +183,17 @@ def test_rebuild_command_prints_counts(publish, capsys):
     out = capsys.readouterr().out
     assert "2 pages" in out
     assert SearchDocument.objects.count() == 2
+
+
+def test_facet_postings_of_another_process_follow_the_change_log(publish, db):
+    from search.facets import FacetIndex
+
+    first = publish(title="Une première page", themes=["mobilite"])
+    other = FacetIndex("default").refresh()  # as loaded by another worker
+    assert first.pk in other.posting("theme", "mobilite")
+    second = publish(title="Une seconde page", themes=["mobilite"])
+    assert second.pk not in other.posting("theme", "mobilite")  # not refreshed yet
+    other.checked_at = 0.0  # a second later, it reads the change log again
+    other.refresh()
+    posting = other.posting("theme", "mobilite")
+    assert first.pk in posting and second.pk in posting
