@@ -104,11 +104,15 @@ def test_every_public_page_type_is_accessible_light_and_local(demo_site, page, t
     problems = []
     for name, path in public_page_types():
         problems += check_page(page, traffic, name, path)
-    print(
-        "\nCSS+JS per page type:",
-        {k: (v["css_js_bytes"], list(v["assets"])) for k, v in REPORT.items()},
-    )
+    print("\nCSS+JS bytes per page type:", {k: v["css_js_bytes"] for k, v in REPORT.items()})
     assert problems == [], "\n".join(problems)
+
+    # A filter in error names its field: aria-invalid, and the message tied by aria-describedby
+    page.goto(dict(public_page_types())["rubrique-filtre-invalide"])
+    year = page.locator("main form.filters [name=year]")
+    assert year.get_attribute("aria-invalid") == "true"
+    described = (year.get_attribute("aria-describedby") or "").split()
+    assert any(page.locator(f"#{i}").text_content().strip() for i in described)
 
 
 def test_every_page_type_is_accessible_when_signed_in(demo_site, page, traffic):

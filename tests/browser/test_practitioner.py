@@ -61,6 +61,42 @@ def test_practitioner_finds_a_sheet_and_prints_it(demo_site, page):
     assert_print_view(page)
 
 
+def check_autocomplete_combobox(page):
+    """The header search box is an ARIA 1.2 combobox operable with the keyboard."""
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Rechercher dans Praxis")
+    assert box.get_attribute("aria-expanded") == "false"
+    tab_to(page, "#site-search-q")
+    page.keyboard.type("budg", delay=30)
+    listbox = page.get_by_role("listbox")
+    listbox.wait_for(state="visible")
+    assert box.get_attribute("aria-expanded") == "true"
+    options = listbox.get_by_role("option")
+    assert options.count() > 0
+    assert "suggestion" in page.locator(".combobox__status").first.text_content()
+
+    page.keyboard.press("ArrowDown")
+    first = options.first
+    assert first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert page.evaluate("() => document.activeElement.id") == "site-search-q"
+    assert run_axe(page) == []
+    screenshot(page, "autocompletion")
+
+    page.keyboard.press("ArrowUp")  # wraps to the last option
+    assert options.last.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert not listbox.is_visible()
+
+    page.keyboard.press("ArrowDown")
+    label = options.first.evaluate("o => o.firstChild.textContent")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # A suggestion with a page (title, theme) goes to it; otherwise its label is searched for
+    assert "/recherche/" in page.url or label in page.locator("main h1").text_content()
+
+
 def test_practitioner_journey_with_the_keyboard_alone(demo_site, page):
     page.goto("/")
     # The first Tab stop is the skip link, which leads to the main content
@@ -94,37 +130,5 @@ def test_practitioner_journey_with_the_keyboard_alone(demo_site, page):
     tab_to(page, "main a")  # the sheet's links are reachable too
     assert_print_view(page)
 
-
-def test_autocomplete_is_a_keyboard_operable_combobox(demo_site, page):
-    page.goto("/")
-    box = page.get_by_role("combobox", name="Rechercher dans Praxis")
-    assert box.get_attribute("aria-expanded") == "false"
-    tab_to(page, "#site-search-q")
-    page.keyboard.type("budg", delay=30)
-    listbox = page.get_by_role("listbox")
-    listbox.wait_for(state="visible")
-    assert box.get_attribute("aria-expanded") == "true"
-    options = listbox.get_by_role("option")
-    assert options.count() > 0
-    assert "suggestion" in page.locator(".combobox__status").first.text_content()
-
-    page.keyboard.press("ArrowDown")
-    first = options.first
-    assert first.get_attribute("aria-selected") == "true"
-    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
-    assert page.evaluate("() => document.activeElement.id") == "site-search-q"
-    assert run_axe(page) == []
-    screenshot(page, "autocompletion")
-
-    page.keyboard.press("ArrowUp")  # wraps to the last option
-    assert options.last.get_attribute("aria-selected") == "true"
-    page.keyboard.press("Escape")
-    assert box.get_attribute("aria-expanded") == "false"
-    assert not listbox.is_visible()
-
-    page.keyboard.press("ArrowDown")
-    label = options.first.evaluate("o => o.firstChild.textContent")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    # A suggestion with a page (title, theme) goes to it; otherwise its label is searched for
-    assert "/recherche/" in page.url or label in page.locator("main h1").text_content()
+    # The suggestions of the search box, with the keyboard too
+    check_autocomplete_combobox(page)
