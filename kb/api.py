@@ -11,6 +11,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q, prefetch_related_objects
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.fields import Field, SkipField
@@ -117,6 +118,8 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
         return fields
 
     def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            return Response({"message": _("Page not found")}, status=status.HTTP_404_NOT_FOUND)
         if isinstance(exc, FrenchBadRequest):
             return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, BadRequestError):

@@ -102,7 +102,9 @@ def test_detail_view_and_members_only_detail_is_404(client, corpus):
     data = response.json()
     assert data["details"]["sector"]["label"] == "Administrative"
     assert data["themes"][0]["slug"] == "quartiers"
-    assert client.get(f"{API}{corpus['members'].pk}/").status_code == 404
+    members_only = client.get(f"{API}{corpus['members'].pk}/")
+    assert members_only.status_code == 404
+    assert members_only.json() == {"message": "Page introuvable"}
     assert client.get(f"{API}{corpus['draft'].pk}/").status_code == 404
 
 
