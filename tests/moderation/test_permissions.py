@@ -284,3 +284,9 @@ def test_moderators_mark_pages_members_only_in_bulk(clients, site):
     # Nobody else can.
     clients["contributor"].post(url, {"members_only": "1"})
     assert clients["anonymous"].get(page.url).status_code == 200
+
+
+def test_header_links_to_my_contributions_for_contributors_only(clients, site):
+    for role in ROLES:
+        html = text(clients[role].get("/experiences/"))
+        assert ("Mes contributions" in html) is (role in ("contributor", "moderator")), role
