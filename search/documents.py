@@ -51,7 +51,7 @@ def is_indexable_model(model):
 def indexable_pages():
     """Every live public practice page, specific, in batches of queries (for rebuilds)."""
     for model in practice_models():
-        queryset = model.objects.live().public().prefetch_related("themes", "tags")
+        queryset = model.objects.live().public().prefetch_related("themes__parent", "tags")
         if any(f.name == "event" for f in model._meta.get_fields()):
             queryset = queryset.select_related("event")
         yield from queryset.order_by("pk").iterator(chunk_size=500)
@@ -205,6 +205,13 @@ def extract_pdf_text(document):
         return ""
 
 
+def _theme_names(themes):
+    for theme in themes:
+        yield theme.name
+        if theme.parent_id:
+            yield theme.parent.name
+
+
 # --- the record ------------------------------------------------------------------------------
 
 
@@ -281,7 +288,8 @@ def build_record(page):
         "summary": clean(getattr(page, "summary", "") or ""),
         "body": clean(body),
         "attachments": clean("\n".join(t for t in attachment_texts if t)),
-        "themes": clean(" ; ".join(t.name for t in themes)),
+        # With their parent themes: "Démocratie locale" finds the pages of its sub-themes.
+        "themes": clean(" ; ".join(dict.fromkeys(_theme_names(themes)))),
         "tags": clean(" ; ".join(t.name for t in tags)),
         "theme_list": [(t.slug, t.name) for t in themes],
         "tag_list": [(t.slug, t.name) for t in tags],

@@ -44,7 +44,12 @@ def record_words(record):
 
 
 def taxonomy_text(record):
-    return " ; ".join(label for facet, _value, label in record["facets"] if facet != "year")
+    """Themes (with their parents), tags, type, region, authority type, catégorie, filière."""
+    labels = [record.get("themes", ""), record.get("tags", "")]
+    labels += [
+        label for facet, _v, label in record["facets"] if facet not in ("theme", "tag", "year")
+    ]
+    return " ; ".join(label for label in labels if label)
 
 
 def _prefix_range(prefix):

@@ -197,3 +197,10 @@ def test_facet_postings_of_another_process_follow_the_change_log(publish, db):
     other.refresh()
     posting = other.posting("theme", "mobilite")
     assert first.pk in posting and second.pk in posting
+
+
+def test_a_parent_theme_finds_the_pages_of_its_sub_themes(publish, search):
+    parent = Theme.objects.create(name="Démocratie locale", slug="democratie-locale")
+    child = Theme.objects.create(name="Conseils de quartier", slug="cq", parent=parent)
+    publish(title="Le conseil du quartier nord", themes=[child])
+    assert titles(search("démocratie locale")) == ["Le conseil du quartier nord"]
