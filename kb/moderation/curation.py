@@ -28,12 +28,20 @@ def tagged_models():
 
 
 def use_counts():
-    """{tag id: number of pages carrying it (live content)}."""
-    counts = defaultdict(int)
-    for _model, through in tagged_models():
-        for tag_id in through.objects.values_list("tag_id", flat=True):
-            counts[tag_id] += 1
-    return counts
+    """{tag id: number of pages carrying it}, in their live content or their pending draft."""
+    pages_by_tag = defaultdict(set)
+    for model, through in tagged_models():
+        for tag_id, page_id in through.objects.values_list("tag_id", "content_object_id"):
+            pages_by_tag[tag_id].add(page_id)
+        drafts = model.objects.filter(has_unpublished_changes=True).select_related(
+            "latest_revision"
+        )
+        for page in drafts:
+            content = page.latest_revision.content if page.latest_revision else {}
+            for item in content.get("tagged_items") or []:
+                if item.get("tag") is not None:
+                    pages_by_tag[item["tag"]].add(page.pk)
+    return {tag_id: len(page_ids) for tag_id, page_ids in pages_by_tag.items()}
 
 
 def near_duplicate_key(name):

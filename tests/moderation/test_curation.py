@@ -203,3 +203,16 @@ def test_bulk_edit_needs_a_change(moderator_client, tagged):
     response = moderator_client.post(url, {})
     assert response.status_code == 200
     assert "Choisissez au moins un thème ou une étiquette." in text(response)
+
+
+def test_a_tag_used_only_in_a_draft_is_not_deleted(moderator_client, tagged):
+    wattrelos = tagged["pages"][3]
+    draft = wattrelos.get_latest_revision_as_object()
+    draft.tags.add("projet en cours")
+    draft.save_revision()
+    only_in_draft = Tag.objects.get(name="projet en cours")
+    response = moderator_client.post(
+        f"/admin/moderation/etiquettes/{only_in_draft.pk}/supprimer/", follow=True
+    )
+    assert "Cette étiquette est utilisée" in text(response)
+    assert Tag.objects.filter(pk=only_in_draft.pk).exists()
