@@ -174,6 +174,16 @@ def test_report_goes_to_the_moderators_queue(clients, site):
     html = text(listing)
     assert "Chiffres faux." in html
     assert "Conseils de quartier de Lille" in html
+    report = Report.objects.get()
+    edit_url = f"/admin/snippets/moderation/report/edit/{report.pk}/"
+    assert clients["moderator"].get(edit_url).status_code == 200
+    response = clients["moderator"].post(
+        edit_url, {"status": "closed", "moderator_note": "Chiffres corrigés."}
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == "closed"
+    assert report.reason == "Chiffres faux."  # the member's words are kept
     # An empty reason creates nothing, with a French message.
     response = clients["member"].post(
         f"/signaler/{site['public'].pk}/", {"reason": " "}, follow=True
