@@ -5,14 +5,12 @@ import datetime
 import io
 
 import pytest
-from django.db import connection
 from django.http import StreamingHttpResponse
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from practices.models import ExperiencePage, JobDescriptionPage
 
-from .builders import bulk_jobs, make_page, make_theme, restrict_to_members
+from .builders import make_page, make_theme, restrict_to_members, shared_corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +23,7 @@ def _rows(response):
     return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
-@pytest.fixture
-def jobs():
+def _build_jobs():
     budget = make_theme("Budget participatif", "budget")
     now = timezone.now()
     pages = {
@@ -53,6 +50,9 @@ def jobs():
     pages["members"] = make_page(JobDescriptionPage, "Réservée aux membres", region="bretagne")
     restrict_to_members(pages["members"])
     return pages
+
+
+jobs = shared_corpus(_build_jobs)
 
 
 def test_csv_columns_encoding_and_public_pages_only(client, jobs):
@@ -123,24 +123,3 @@ def test_theme_and_tag_exports_mix_types_newest_first(client, jobs):
             "Chargée de participation — Rennes",
         ]
         assert "structure porteuse" in header and "intitulé du poste" in header
-
-
-def test_ten_thousand_rows_stream_with_a_bounded_number_of_queries(
-    client, django_assert_max_num_queries
-):
-    bulk_jobs(10_000)
-    with django_assert_max_num_queries(60):
-        response = client.get("/export/jobdescriptionpage.csv")
-        assert isinstance(response, StreamingHttpResponse)
-        chunks = iter(response.streaming_content)
-        with CaptureQueriesContext(connection) as first_rows:
-            first = next(chunks)
-            second = next(chunks)
-        assert first.startswith(b"\xef\xbb\xbf") and second.endswith(b"\r\n")
-        # Lazy: the first row needs one chunk of pages (page + themes + tags), not all of them.
-        assert len(first_rows) <= 6
-        with CaptureQueriesContext(connection) as rest:
-            count = 1 + sum(1 for _ in chunks)
-    assert count == 10_000
-    # The rest is read chunk by chunk (1,000 pages a time): memory bounded by the chunk size.
-    assert 9 * 3 <= len(rest) <= 12 * 3
