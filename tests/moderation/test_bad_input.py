@@ -108,6 +108,7 @@ def test_missing_required_fields_name_them_and_save_nothing(logged_in, site):
     html = text(response)
     assert 'id="id_title_erreurs"' in html
     assert 'aria-describedby="id_organisation_erreurs"' in html
+    assert '<a href="#id_organisation">Structure porteuse</a>' in html  # the error summary
     assert "1945" in html  # the year validator's message
     assert nothing_saved()
 
