@@ -220,3 +220,10 @@ def test_a_page_matching_two_subscriptions_is_sent_once(users):
     assert len(mail.outbox) == 1
     assert _sent_titles(mail.outbox[0]) == ["Budget des jeunes"]
     assert mail.outbox[0].subject == "[Praxis] Votre veille : 1 nouvelle page"
+
+
+def test_subscriptions_and_digests_in_the_django_admin(users, admin_client):
+    budget = make_theme("Budget participatif", "budget")
+    _subscribe(users["alice"], kind="theme", theme=budget, frequency="daily")
+    assert admin_client.get("/django-admin/watch/subscription/").status_code == 200
+    assert admin_client.get("/django-admin/watch/digest/").status_code == 200
