@@ -8,11 +8,14 @@ how to index analysed text, how to match and rank, how to cut snippets.
 import heapq
 import time
 from collections import Counter
+from datetime import UTC
 from itertools import chain
 from operator import itemgetter
+from types import SimpleNamespace
 
 from django.db import connections, transaction
 from django.db.models import Count
+from django.utils.dateparse import parse_datetime
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -23,6 +26,7 @@ from . import base
 
 VOCABULARY_TTL = 60  # seconds a process keeps the vocabulary in memory
 SMALL_MATCH_SET = 300  # below, facets are counted document by document
+SNIPPET_SOURCE_CHARS = 20_000  # of a page's body, where snippets are looked for
 AUTOCOMPLETE_KIND_ORDER = {"theme": 0, "tag": 1, "title": 2}
 _vocabulary_cache = {}
 
@@ -389,7 +393,6 @@ class DatabaseBackend(base.SearchBackend):
     def _run(self, parsed, mode, query):
         """One query: every match with its score from the engine; filters, facet counts and the
         top of the ranking from the in-memory facet postings."""
-        from ..models import SearchDocument
 
         result = SearchResult(query=query, backend=self.name)
         match = self.prepare_match(parsed, mode)
@@ -421,7 +424,7 @@ class DatabaseBackend(base.SearchBackend):
             result.facets = self._facets(facets, [r[0] for r in rows], query)
         if top:
             ids = [r[0] for r in top]
-            documents = SearchDocument.objects.using(self.using).defer("search_vector").in_bulk(ids)
+            documents = self._documents(ids)
             snippets = self.snippets(parsed, match, [documents[i] for i in ids if i in documents])
             for doc_id, score in top:
                 doc = documents.get(doc_id)
@@ -441,6 +444,37 @@ class DatabaseBackend(base.SearchBackend):
                     )
                 )
         return result
+
+    def _documents(self, ids):
+        """{page_id: document} of the hits, what a hit and its snippet need (raw SQL: the ORM
+        would cost more than the search itself for a rare word)."""
+        placeholders = ", ".join(["%s"] * len(ids))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT page_id, type, type_label, title, url, summary, date,"  # noqa: S608
+                f" substr(body, 1, {SNIPPET_SOURCE_CHARS}), substr(attachments, 1, 5000)"
+                f" FROM search_searchdocument WHERE page_id IN ({placeholders})",
+                ids,
+            )
+            rows = cursor.fetchall()
+        documents = {}
+        for page_id, type_, type_label, title, url, summary, date, body, attachments in rows:
+            if isinstance(date, str):  # SQLite: UTC text
+                date = parse_datetime(date)
+                if date is not None and date.tzinfo is None:
+                    date = date.replace(tzinfo=UTC)
+            documents[page_id] = SimpleNamespace(
+                page_id=page_id,
+                type=type_,
+                type_label=type_label,
+                title=title,
+                url=url,
+                summary=summary,
+                date=date,
+                body=body or "",
+                attachments=attachments or "",
+            )
+        return documents
 
     def _facets(self, facets, ids, query):
         """Counts of every facet value over the matching documents ``ids``: by walking the
