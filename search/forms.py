@@ -1,5 +1,6 @@
 """Validating the search parameters: bad ones give a 400 with a French message."""
 
+import functools
 import re
 
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ class BadParameter(ValueError):
     pass
 
 
+@functools.lru_cache(maxsize=1)
 def facet_choices():
     """Allowed values of the closed facets (the others are slugs or years)."""
     from practices.choices import AuthorityType, JobCategory, JobSector, Region
