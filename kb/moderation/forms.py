@@ -38,6 +38,7 @@ class ContributionForm(forms.Form):
     model_fields = []
     fieldsets = []
     has_sections = False
+    resource_person_rows = 0
     document_field = None
     date_fields = ()
 
@@ -82,6 +83,9 @@ class ContributionForm(forms.Form):
                     help_text=RICH_TEXT_HELP,
                     widget=forms.Textarea(attrs={"rows": 5}),
                 )
+        for i in range(self.resource_person_rows):
+            for name, field in self.resource_person_fields().items():
+                self.fields[f"person_{i}_{name}"] = field
         if self.document_field:
             self.fields["attachments"] = AttachmentsField(
                 label=self.page_model._meta.get_field(
@@ -107,6 +111,21 @@ class ContributionForm(forms.Form):
             "max": filesizeformat(max_size())
         }
 
+    @staticmethod
+    def resource_person_fields():
+        return {
+            "name": forms.CharField(label=_("Nom"), max_length=255, required=False),
+            "role": forms.CharField(label=_("Fonction"), max_length=255, required=False),
+            "organisation": forms.CharField(
+                label=_("Organisation"), max_length=255, required=False
+            ),
+            "email": forms.EmailField(
+                label=_("Courriel"),
+                required=False,
+                help_text=_("Visible des seuls membres validés de Praxis."),
+            ),
+        }
+
     # Layout ---------------------------------------------------------------------------------
 
     def get_fieldsets(self):
@@ -115,6 +134,13 @@ class ContributionForm(forms.Form):
         if self.has_sections:
             sets.append(
                 (_("Synthèse"), [f"section_{kind}" for kind, _label in SectionKind.CHOICES])
+            )
+        for i in range(self.resource_person_rows):
+            sets.append(
+                (
+                    _("Personne ressource %(number)s") % {"number": i + 1},
+                    [f"person_{i}_{name}" for name in self.resource_person_fields()],
+                )
             )
         sets.append((_("Thèmes et étiquettes"), ["themes", "tags"]))
         sets.append((_("Documents"), ["attachments"]))
@@ -133,6 +159,13 @@ class ContributionForm(forms.Form):
         }
         for name in self.model_fields:
             initial[name] = getattr(page, name)
+        if self.resource_person_rows:
+            persons = next(
+                (b.value["items"] for b in page.body if b.block_type == "resource_persons"), []
+            )
+            for i, person in enumerate(list(persons)[: self.resource_person_rows]):
+                for name in self.resource_person_fields():
+                    initial[f"person_{i}_{name}"] = person.get(name) or ""
         if self.has_sections:
             for block in page.body:
                 if block.block_type == "section":
@@ -159,6 +192,12 @@ class ContributionForm(forms.Form):
                 model_field.run_validators(cleaned[name])
             except ValidationError as error:
                 self.add_error(name, error)
+        for i in range(self.resource_person_rows):
+            row = {
+                name: cleaned.get(f"person_{i}_{name}") for name in self.resource_person_fields()
+            }
+            if any(row.values()) and not row["name"]:
+                self.add_error(f"person_{i}_name", _("Indiquez le nom de la personne ressource."))
         if self.has_sections:
             for kind, _label in SectionKind.CHOICES:
                 key = f"section_{kind}"
@@ -177,7 +216,11 @@ class ContributionForm(forms.Form):
         for name in self.model_fields:
             setattr(page, name, data[name])
         page.themes.set(list(data["themes"]))
-        if self.has_sections or (documents and not self.document_field):
+        if (
+            self.has_sections
+            or self.resource_person_rows
+            or (documents and not self.document_field)
+        ):
             page.body = self.build_body(page.body.raw_data if page.body else [], documents)
         if documents and self.document_field:
             setattr(page, self.document_field, documents[0])
@@ -212,6 +255,8 @@ class ContributionForm(forms.Form):
             if text and kind not in seen
         ]
         blocks[insert_at:insert_at] = new_sections
+        if self.resource_person_rows:
+            blocks = self.with_resource_persons(blocks)
         if documents:
             blocks.append(
                 {
@@ -219,6 +264,36 @@ class ContributionForm(forms.Form):
                     "value": {"items": [{"document": d.pk, "description": ""} for d in documents]},
                 }
             )
+        return blocks
+
+    def with_resource_persons(self, blocks):
+        """Replace the first "resource_persons" block by the form's people (or add one)."""
+        persons = []
+        for i in range(self.resource_person_rows):
+            row = {
+                name: self.cleaned_data.get(f"person_{i}_{name}") or ""
+                for name in self.resource_person_fields()
+            }
+            if row["name"]:
+                persons.append(row)
+        position = next(
+            (i for i, raw in enumerate(blocks) if raw["type"] == "resource_persons"), None
+        )
+        if position is None:
+            if persons:
+                blocks.append({"type": "resource_persons", "value": {"items": persons}})
+        else:
+            # People beyond the form's rows (added by a moderator) are kept.
+            existing = (blocks[position].get("value") or {}).get("items") or []
+            extra = [
+                item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+                for item in existing[self.resource_person_rows :]
+            ]
+            persons += extra
+        if position is not None and persons:
+            blocks[position] = {**blocks[position], "value": {"items": persons}}
+        elif position is not None:
+            del blocks[position]
         return blocks
 
     def create_documents(self, user):
@@ -295,6 +370,7 @@ class ExperienceContributionForm(ContributionForm):
         (_("Démarche"), ["publics", "methods", "level"]),
     ]
     has_sections = True
+    resource_person_rows = 3
 
     def clean(self):
         cleaned = super().clean()
@@ -361,6 +437,7 @@ class CharterContributionForm(ContributionForm):
         (_("Adoption"), ["authority", "authority_type", "region", "adoption_date"]),
     ]
     has_sections = True
+    resource_person_rows = 2
     document_field = "document"
 
 

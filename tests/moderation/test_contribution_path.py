@@ -254,3 +254,37 @@ def test_attachments_stay_private_until_publication(client, site, contributor, m
     workflow_action(moderator_client, page, "approve")
     assert anonymous.get(document.url).status_code == 200
     assert "bilan-secret" in text(anonymous.get(ExperiencePage.objects.get().url))
+
+
+def test_resource_persons_from_the_form_with_contacts_for_members_only(
+    client, site, contributor, moderator, django_user_model
+):
+    client.force_login(contributor)
+    data = experience_data(
+        person_0_name="Camille Martin",
+        person_0_role="Chargée de participation",
+        person_0_email="camille.martin@example.org",
+        person_1_name="",
+        person_1_email="orphelin@example.org",
+    )
+    response = client.post("/contribuer/experience/nouvelle/", data)
+    assert response.status_code == 200
+    assert "Indiquez le nom de la personne ressource." in text(response)
+    assert not ExperiencePage.objects.exists()
+
+    data["person_1_email"] = ""
+    client.post("/contribuer/experience/nouvelle/", data)
+    page = ExperiencePage.objects.get()
+    moderator_client = client.__class__()
+    moderator_client.force_login(moderator)
+    workflow_action(moderator_client, page, "approve")
+    page = ExperiencePage.objects.get()
+    anonymous = client.__class__()
+    public = text(anonymous.get(page.url))
+    assert "Camille Martin" in public
+    assert "camille.martin@example.org" not in public
+    assert "camille.martin@example.org" in text(client.get(page.url))
+
+    # Editing keeps the people (shown back in the form).
+    form = client.get(f"/contribuer/fiche/{page.pk}/modifier/")
+    assert form.context["form"]["person_0_email"].value() == "camille.martin@example.org"
