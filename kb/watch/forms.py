@@ -8,6 +8,24 @@ from practices.models import Theme
 from .models import Subscription
 
 
+def saved_query(target):
+    """The query string of a search as saved: without pagination nor sorting."""
+    params = QueryDict((target or "").lstrip("?"), mutable=True)
+    for name in ("page", "per_page", "sort"):
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def existing_subscription(user, kind, target):
+    """``user``'s subscription to a theme or tag (slug) or a search (query string), or None."""
+    subscriptions = Subscription.objects.filter(user=user, kind=kind)
+    if kind == Subscription.Kind.THEME:
+        return subscriptions.filter(theme__slug=target).first()
+    if kind == Subscription.Kind.TAG:
+        return subscriptions.filter(tag__slug=target).first()
+    return subscriptions.filter(query=saved_query(target)).first()
+
+
 class SubscribeForm(forms.Form):
     """Follow a theme (slug), a tag (slug) or a search (its query string)."""
 
@@ -31,12 +49,9 @@ class SubscribeForm(forms.Form):
             if data["tag"] is None:
                 raise forms.ValidationError(_("This tag does not exist."))
         elif kind == Subscription.Kind.SEARCH:
-            params = QueryDict(target.lstrip("?"), mutable=True)
-            for name in ("page", "per_page", "sort"):
-                params.pop(name, None)
-            if not (params.get("q") or "").strip():
+            data["query"] = saved_query(target)
+            if not (QueryDict(data["query"]).get("q") or "").strip():
                 raise forms.ValidationError(_("A saved search must contain words."))
-            data["query"] = params.urlencode()
         return data
 
 

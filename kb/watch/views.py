@@ -83,7 +83,7 @@ def update(request, pk):
         label = subscription.label()
         subscription.delete()
         messages.success(request, _("You no longer follow “%(label)s”.") % {"label": label})
-        return redirect("watch:manage")
+        return redirect(_next_url(request))
     form = FrequencyForm(request.POST)
     if form.is_valid():
         subscription.frequency = form.cleaned_data["frequency"]
@@ -91,7 +91,7 @@ def update(request, pk):
         messages.success(request, _("The frequency has been saved."))
     else:
         messages.error(request, _("This frequency does not exist."))
-    return redirect("watch:manage")
+    return redirect(_next_url(request))
 
 
 @csrf_exempt  # the signed token is the proof; mail clients post "List-Unsubscribe=One-Click"

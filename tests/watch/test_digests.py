@@ -227,3 +227,18 @@ def test_subscriptions_and_digests_in_the_django_admin(users, admin_client):
     _subscribe(users["alice"], kind="theme", theme=budget, frequency="daily")
     assert admin_client.get("/django-admin/watch/subscription/").status_code == 200
     assert admin_client.get("/django-admin/watch/digest/").status_code == 200
+
+
+def test_the_follow_box_says_what_is_followed_and_stops_it(users, client):
+    make_theme("Budget participatif", "budget")
+    client.force_login(users["alice"])
+    client.post("/veille/suivre/", {"kind": "theme", "target": "budget", "frequency": "daily"})
+    page = client.get("/themes/budget/").content.decode()
+    assert "Vous suivez ce thème (lettre quotidienne)." in page
+    subscription = Subscription.objects.get()
+    response = client.post(
+        f"/veille/abonnements/{subscription.pk}/", {"delete": "1", "next": "/themes/budget/"}
+    )
+    assert response["Location"] == "/themes/budget/"
+    assert not Subscription.objects.exists()
+    assert 'action="/veille/suivre/"' in client.get("/themes/budget/").content.decode()

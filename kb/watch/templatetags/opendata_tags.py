@@ -305,11 +305,14 @@ def section_tools(model):
 def follow_box(context, kind, target, label):
     """A "follow by e-mail" form for a theme (slug), a tag (slug) or a search (query string)."""
     from kb.accounts.roles import is_approved_member
+    from kb.watch.forms import existing_subscription
     from kb.watch.models import Subscription
 
     user = context.get("user")
+    approved = is_approved_member(user)
     return {
-        "approved": is_approved_member(user),
+        "approved": approved,
+        "existing": existing_subscription(user, kind, target) if approved else None,
         "kind": kind,
         "target": target,
         "label": label,
