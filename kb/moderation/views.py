@@ -220,7 +220,9 @@ def report(request, page_id):
         return redirect_to_login(request.POST.get("next") or reverse("contribute:mine"))
     if not is_approved_member(request.user):
         return _refuse(request, _("Seuls les membres peuvent signaler un contenu."))
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    page = get_object_or_404(Page.objects.live(), pk=page_id)
+    if any(not r.accept_request(request) for r in page.get_view_restrictions()):
+        raise Http404
     reason = (request.POST.get("reason") or "").strip()
     if not reason:
         messages.error(request, _("Indiquez la raison du signalement."))

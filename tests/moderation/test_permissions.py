@@ -300,3 +300,16 @@ def test_header_links_to_my_contributions_for_contributors_only(clients, site):
     for role in ROLES:
         html = text(clients[role].get("/experiences/"))
         assert ("Mes contributions" in html) is (role in ("contributor", "moderator")), role
+
+
+def test_members_report_members_only_pages_but_not_drafts(clients, site):
+    response = clients["member"].post(
+        f"/signaler/{site['members_only'].pk}/", {"reason": "Document manquant."}
+    )
+    assert response.status_code == 302
+    assert Report.objects.get().page_id == site["members_only"].pk
+    assert (
+        clients["member"].post(f"/signaler/{site['draft'].pk}/", {"reason": "x"}).status_code == 404
+    )
+    assert clients["member"].get(site["members_only"].url).status_code == 200
+    assert "Signaler" in text(clients["member"].get(site["members_only"].url))
