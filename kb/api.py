@@ -29,6 +29,17 @@ from practices.exports import common_columns, own_columns
 from practices.models import PracticePage, Theme, practice_page_models
 
 PRAXIS_FILTERS = ("theme", "tag", "region", "authority_type", "year")
+
+
+def type_filters():
+    """{name: model field} of the types' own listing filters (e.g. a job's category)."""
+    fields = {}
+    for model in practice_page_models():
+        for name in model.listing_filter_fields:
+            fields.setdefault(name, model._meta.get_field(name))
+    return fields
+
+
 MAX_OFFSET = 1_000_000
 
 
@@ -98,7 +109,9 @@ class PraxisFieldsFilter(FieldsFilter):
 
 
 class PraxisPagesAPIViewSet(PagesAPIViewSet):
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(PRAXIS_FILTERS)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        PRAXIS_FILTERS, type_filters()
+    )
     filter_backends = [
         PraxisFieldsFilter if backend is FieldsFilter else backend
         for backend in PagesAPIViewSet.filter_backends
@@ -190,6 +203,14 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
                     % {"value": year}
                 ) from exc
             cleaned["year"] = year_value
+        for name, field in type_filters().items():
+            value = params.get(name)
+            if value is not None:
+                if value not in {code for code, _label in field.choices}:
+                    raise FrenchBadRequest(
+                        _("Unknown value: %(values)s.") % {"values": f"{name}={value}"}
+                    )
+                cleaned[name] = value
         return cleaned
 
     def get_queryset(self):
@@ -202,6 +223,9 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
             if queryset.model is not Page and not issubclass(model, queryset.model):
                 continue
             lookups = dict(filters)
+            own = set(type_filters()) & set(lookups)
+            if own - set(model.listing_filter_fields):
+                continue  # a job's category, say, excludes the types without one
             year = lookups.pop("year", None)
             if year is not None:
                 if model.year_lookup is None:

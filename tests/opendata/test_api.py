@@ -121,6 +121,10 @@ def test_detail_view_and_members_only_detail_is_404(client, corpus):
         ({"type": "practices.CharterPage"}, {"charter"}),
         ({"type": "practices.ExperiencePage", "theme": "quartiers"}, {"rennes"}),
         ({"type": "practices.EventPage", "theme": "quartiers"}, set()),
+        ({"category": "A"}, {"job"}),
+        ({"sector": "administrative", "status": "open"}, {"job"}),
+        ({"category": "B"}, set()),
+        ({"type": "practices.ExperiencePage", "category": "A"}, set()),
     ],
 )
 def test_filters(client, corpus, params, expected):
@@ -141,6 +145,8 @@ def test_filters(client, corpus, params, expected):
         ({"year": "1200"}, "Année invalide"),
         ({"type": "practices.Licorne"}, "Type de page inconnu"),
         ({"couleur": "bleu"}, "Requête invalide"),
+        ({"category": "Z"}, "Valeur inconnue : category=Z."),
+        ({"status": "vacant"}, "Valeur inconnue : status=vacant."),
         ({"limit": "-3"}, "doit être un nombre entier positif"),
         ({"offset": "deux"}, "doit être un nombre entier positif"),
         ({"limit": "50"}, "Requête invalide"),
