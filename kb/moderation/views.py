@@ -182,6 +182,11 @@ def edit(request, page_id):
     return _handle(request, form_class, page=page, kind=kind)
 
 
+def _recency(row):
+    when = row["page"].latest_revision_created_at
+    return (when is not None, when.timestamp() if when else 0.0)
+
+
 def my_contributions(request):
     refusal = _contributor_or_refusal(request)
     if refusal:
@@ -201,7 +206,7 @@ def my_contributions(request):
                     "completeness": completeness(page.get_latest_revision_as_object()),
                 }
             )
-    rows.sort(key=lambda row: row["page"].latest_revision_created_at or 0, reverse=True)
+    rows.sort(key=_recency, reverse=True)
     return render(
         request,
         "contribute/mine.html",

@@ -227,3 +227,18 @@ def test_a_page_locked_by_a_moderator_cannot_be_edited(
     assert "verrouillée par un modérateur" in text(response)
     page.refresh_from_db()
     assert page.draft_title != "Malgré le verrou"
+
+
+def test_my_contributions_with_a_page_without_revision(logged_in, site, contributor):
+    experience(
+        site[ExperienceIndexPage],
+        title="Sans révision",
+        slug="sans",
+        owner=contributor,
+        publish=False,
+    )
+    experience(site[ExperienceIndexPage], title="Avec révision", slug="avec", owner=contributor)
+    response = logged_in.get("/contribuer/mes-contributions/")
+    assert response.status_code == 200
+    html = text(response)
+    assert html.index("Avec révision") < html.index("Sans révision")
