@@ -1,0 +1,15 @@
+"""Contribution and moderation (app label "moderation").
+
+- Public contribution forms (``forms.ContributionForm`` and one subclass per page type;
+  ``views``): ``/contribuer/<experience|fiche-de-poste|charte>/nouvelle/``, edit and resubmit
+  at ``/contribuer/fiche/<id>/modifier/``, "Mes contributions" at
+  ``/contribuer/mes-contributions/``. Rich text goes through ``richtext.sanitise_rich_text``
+  (Wagtail's whitelist); attachments through ``attachments.validate_attachment`` (extension,
+  size, magic bytes) and wait in a moderators-only collection until publication.
+  "Envoyer en relecture" starts (or resumes) the "Relecture" workflow (``workflow``).
+- Reports ("Signaler", ``models.Report``), listed for moderators as a Wagtail snippet.
+- Moderators' desks in the Wagtail admin (``admin_views``): review queue with what changed,
+  tag curation (``curation``: counts, near-duplicates, merge with redirects, rename, delete),
+  completeness (``completeness``); bulk actions (``bulk``): themes and tags, members-only.
+- ``restrictions.make_members_only(page)``: the view restriction to approved members.
+"""
