@@ -242,3 +242,15 @@ def test_the_follow_box_says_what_is_followed_and_stops_it(users, client):
     assert response["Location"] == "/themes/budget/"
     assert not Subscription.objects.exists()
     assert 'action="/veille/suivre/"' in client.get("/themes/budget/").content.decode()
+
+
+def test_command_reports_and_refuses_a_bad_date(users):
+    import io
+
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command("send_digests", stdout=out)
+    assert "0 lettre de veille envoyée." in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("send_digests", now="hier", stdout=io.StringIO())
