@@ -1,11 +1,13 @@
 """A contributor proposes an experience: log in → the form (errors tied to their fields) → preview →
-submit → its status in « Mes contributions ». Every state of the form passes axe-core.
+submit → its status in « Mes contributions ». Every state of the form passes axe-core, and so does
+every page type a signed-in member sees.
 """
 
 import pytest
 
 from .conftest import run_axe, screenshot
 from .journeys import fill_experience, log_in
+from .test_page_types import signed_in_page_problems
 
 pytestmark = [
     pytest.mark.browser,
@@ -64,3 +66,7 @@ def test_contributor_proposes_previews_and_submits_an_experience(demo_site, page
     screenshot(page, "mes-contributions-en-relecture")
     problems += run_axe(page)
     assert problems == []
+
+    # Every page type a signed-in contributor sees
+    problems = signed_in_page_problems(page)
+    assert problems == [], "\n".join(problems)

@@ -36,7 +36,7 @@ def assert_print_view(page):
     page.emulate_media(media="screen")
 
 
-def test_practitioner_finds_a_sheet_and_prints_it(demo_site, page):
+def practitioner_journey_with_the_mouse(page):
     page.goto("/")
     page.get_by_role("combobox", name="Rechercher dans Praxis").fill(QUERY)
     with page.expect_navigation():
@@ -97,7 +97,7 @@ def check_autocomplete_combobox(page):
     assert "/recherche/" in page.url or label in page.locator("main h1").text_content()
 
 
-def test_practitioner_journey_with_the_keyboard_alone(demo_site, page):
+def practitioner_journey_with_the_keyboard_alone(page):
     page.goto("/")
     # The first Tab stop is the skip link, which leads to the main content
     page.keyboard.press("Tab")
@@ -132,3 +132,9 @@ def test_practitioner_journey_with_the_keyboard_alone(demo_site, page):
 
     # The suggestions of the search box, with the keyboard too
     check_autocomplete_combobox(page)
+
+
+def test_practitioner_journeys_with_the_mouse_then_the_keyboard_alone(demo_site, context):
+    """Two visits, one corpus load: each visit in its own tab."""
+    practitioner_journey_with_the_mouse(context.new_page())
+    practitioner_journey_with_the_keyboard_alone(context.new_page())
