@@ -313,3 +313,19 @@ def test_members_report_members_only_pages_but_not_drafts(clients, site):
     )
     assert clients["member"].get(site["members_only"].url).status_code == 200
     assert "Signaler" in text(clients["member"].get(site["members_only"].url))
+
+
+def test_admin_menu_shows_the_moderators_desks_to_moderators_only(clients, site):
+    desks = (
+        "/admin/inscriptions/",
+        "/admin/moderation/relecture/",
+        "/admin/moderation/etiquettes/",
+        "/admin/moderation/completude/",
+    )
+    moderator_home = text(clients["moderator"].get("/admin/"))
+    for desk in desks:
+        assert desk in moderator_home
+    contributor_home = clients["contributor"].get("/admin/")
+    assert contributor_home.status_code == 200
+    for desk in desks:
+        assert desk not in text(contributor_home)
