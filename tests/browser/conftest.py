@@ -32,20 +32,46 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ASSET_BUDGET = 200 * 1024  # bytes of CSS + JavaScript per page
 
 
+SKIPPED_BECAUSE = []
+
+
 def _unavailable(reason):
     if os.environ.get("PRAXIS_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{reason} (PRAXIS_REQUIRE_BROWSER=1: the browser tests must run)")
+    SKIPPED_BECAUSE.append(reason)
     pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly, at the end of the run, that the browser tests did not run, and why."""
+    if SKIPPED_BECAUSE:
+        terminalreporter.write_sep("=", "BROWSER TESTS SKIPPED", yellow=True, bold=True)
+        terminalreporter.write_line(SKIPPED_BECAUSE[0])
+        terminalreporter.write_line(
+            "To run them: apt-get install chromium && npm ci (CI sets PRAXIS_REQUIRE_BROWSER=1)."
+        )
+
+
+def _missing():
+    """Why the browser tests cannot run here, or None."""
+    if not CHROMIUM.exists():
+        return f"browser tests skipped: {CHROMIUM} is absent (apt-get install chromium to run them)"
+    if not AXE_JS.exists():
+        return "browser tests skipped: node_modules/axe-core is absent (run npm ci)"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Skip (or fail, in CI) before any fixture, such as the database or the demo corpus, runs."""
+    if item.get_closest_marker("browser") and _missing():
+        _unavailable(_missing())
 
 
 @pytest.fixture(scope="package")
 def browser(django_db_setup):
-    if not CHROMIUM.exists():
-        _unavailable(
-            f"browser tests skipped: {CHROMIUM} is absent (apt-get install chromium to run them)"
-        )
-    if not AXE_JS.exists():
-        _unavailable("browser tests skipped: node_modules/axe-core is absent (run npm ci)")
+    if _missing():
+        _unavailable(_missing())
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover
