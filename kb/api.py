@@ -252,6 +252,7 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
         if queryset.model is Page and hasattr(queryset, "specific"):
             queryset = queryset.specific(defer=False)
         pages = self._specific(list(self.paginate_queryset(queryset)))
+        prefetch_related_objects(pages, "locale")  # a meta field of every page (fields=*)
         by_model = defaultdict(list)
         for page in pages:
             if isinstance(page, PracticePage):

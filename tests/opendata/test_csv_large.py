@@ -29,3 +29,20 @@ def test_ten_thousand_rows_stream_with_a_bounded_number_of_queries(
     assert count == 10_000
     # The rest is read chunk by chunk (1,000 pages a time): memory bounded by the chunk size.
     assert 9 * 3 <= len(rest) <= 12 * 3
+
+
+def test_feeds_api_statistics_and_map_use_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    bulk_jobs(300)
+    for url, budget in (
+        ("/flux/rss/", 25),
+        ("/flux/jobdescriptionpage/atom/?category=A", 15),
+        ("/api/v2/pages/?limit=20", 25),
+        ("/api/v2/pages/?type=practices.JobDescriptionPage&limit=20&fields=*", 25),
+        ("/metiers/", 25),
+        ("/territoires/", 20),
+    ):
+        with django_assert_max_num_queries(budget):
+            response = client.get(url)
+            assert response.status_code == 200, url
