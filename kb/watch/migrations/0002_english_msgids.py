@@ -7,86 +7,134 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('practices', '0003_english_msgids'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('watch', '0001_initial'),
+        ("practices", "0003_english_msgids"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("watch", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='digest',
-            options={'verbose_name': 'alert digest', 'verbose_name_plural': 'alert digests'},
+            name="digest",
+            options={"verbose_name": "alert digest", "verbose_name_plural": "alert digests"},
         ),
         migrations.AlterModelOptions(
-            name='subscription',
-            options={'ordering': ['user', 'kind', 'pk'], 'verbose_name': 'subscription', 'verbose_name_plural': 'subscriptions'},
+            name="subscription",
+            options={
+                "ordering": ["user", "kind", "pk"],
+                "verbose_name": "subscription",
+                "verbose_name_plural": "subscriptions",
+            },
         ),
         migrations.AlterField(
-            model_name='digest',
-            name='day',
-            field=models.DateField(verbose_name='day'),
+            model_name="digest",
+            name="day",
+            field=models.DateField(verbose_name="day"),
         ),
         migrations.AlterField(
-            model_name='digest',
-            name='item_count',
-            field=models.PositiveIntegerField(default=0, verbose_name='number of pages'),
+            model_name="digest",
+            name="item_count",
+            field=models.PositiveIntegerField(default=0, verbose_name="number of pages"),
         ),
         migrations.AlterField(
-            model_name='digest',
-            name='sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sent on'),
+            model_name="digest",
+            name="sent_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="sent on"),
         ),
         migrations.AlterField(
-            model_name='digest',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='watch_digests', to=settings.AUTH_USER_MODEL, verbose_name='member'),
+            model_name="digest",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="watch_digests",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="member",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='created_at',
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name='created on'),
+            model_name="subscription",
+            name="created_at",
+            field=models.DateTimeField(
+                default=django.utils.timezone.now, verbose_name="created on"
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='frequency',
-            field=models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly')], default='weekly', max_length=16, verbose_name='frequency'),
+            model_name="subscription",
+            name="frequency",
+            field=models.CharField(
+                choices=[("daily", "Daily"), ("weekly", "Weekly")],
+                default="weekly",
+                max_length=16,
+                verbose_name="frequency",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='kind',
-            field=models.CharField(choices=[('theme', 'Theme'), ('tag', 'Tag'), ('search', 'Saved search')], max_length=16, verbose_name='followed item'),
+            model_name="subscription",
+            name="kind",
+            field=models.CharField(
+                choices=[("theme", "Theme"), ("tag", "Tag"), ("search", "Saved search")],
+                max_length=16,
+                verbose_name="followed item",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='last_sent_at',
-            field=models.DateTimeField(blank=True, help_text='The next digest holds the pages published after this date.', null=True, verbose_name='pages sent up to'),
+            model_name="subscription",
+            name="last_sent_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="The next digest holds the pages published after this date.",
+                null=True,
+                verbose_name="pages sent up to",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='last_sent_on',
-            field=models.DateField(blank=True, null=True, verbose_name='last sent on'),
+            model_name="subscription",
+            name="last_sent_on",
+            field=models.DateField(blank=True, null=True, verbose_name="last sent on"),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='query',
-            field=models.CharField(blank=True, help_text='The parameters of the saved search (q=…&region=…).', max_length=1000, verbose_name='search'),
+            model_name="subscription",
+            name="query",
+            field=models.CharField(
+                blank=True,
+                help_text="The parameters of the saved search (q=…&region=…).",
+                max_length=1000,
+                verbose_name="search",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='tag',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='taggit.tag', verbose_name='tag'),
+            model_name="subscription",
+            name="tag",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="taggit.tag",
+                verbose_name="tag",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='theme',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='practices.theme', verbose_name='theme'),
+            model_name="subscription",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="practices.theme",
+                verbose_name="theme",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='watch_subscriptions', to=settings.AUTH_USER_MODEL, verbose_name='member'),
+            model_name="subscription",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="watch_subscriptions",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="member",
+            ),
         ),
     ]
