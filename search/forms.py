@@ -38,7 +38,8 @@ def _positive_int(params, name, default, maximum):
     raw = params.get(name, "")
     if raw in ("", None):
         return default
-    if not str(raw).isdigit() or not 1 <= int(raw) <= maximum:
+    # ASCII digits only: str.isdigit() also accepts "¹", which int() refuses.
+    if not (str(raw).isascii() and str(raw).isdigit()) or not 1 <= int(raw) <= maximum:
         raise BadParameter(
             _("Le paramètre « %(name)s » doit être un nombre entier entre 1 et %(max)s.")
             % {"name": name, "max": maximum}
