@@ -216,6 +216,7 @@ def test_json_search_suggestion(client):
     [
         {"q": "budget", "page": "abc"},
         {"q": "budget", "page": "0"},
+        {"q": "budget", "page": "¹"},  # a digit to str.isdigit(), not to int()
         {"q": "budget", "type": "nimportequoi"},
         {"q": "budget", "region": "atlantide"},
         {"q": "budget", "year": "deux-mille"},
