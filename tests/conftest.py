@@ -8,6 +8,18 @@ from django.db import transaction
 from kb.site_structure import ensure_sections
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Tests on the demo corpus use the database, even when they do not ask for it by name.
+
+    pytest-django runs database tests first and transactional tests (which empty the database)
+    after them; a test it believed database-free would run last, on an emptied database.
+    """
+    for item in items:
+        if "demo_corpus" in item.fixturenames and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="module")
 def demo_corpus(django_db_setup, django_db_blocker):
     """The 2014 demo corpus, loaded once per test module and rolled back after it.
