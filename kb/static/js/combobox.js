@@ -46,11 +46,6 @@
     this.controller = null;
     this.lastQuery = null;
 
-    // The native <datalist> is replaced by the listbox below.
-    var datalist = input.list;
-    input.removeAttribute("list");
-    if (datalist) datalist.remove();
-
     var wrapper = document.createElement("div");
     wrapper.className = "combobox";
     input.parentNode.insertBefore(wrapper, input);
