@@ -13,6 +13,7 @@ from operator import or_
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from rest_framework import status
 from rest_framework.fields import Field, SkipField
 from rest_framework.response import Response
@@ -132,7 +133,10 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
 
     def handle_exception(self, exc):
         if isinstance(exc, Http404):
-            return Response({"message": _("Page not found")}, status=status.HTTP_404_NOT_FOUND)
+            return Response(
+                {"message": pgettext("error page", "Page not found")},
+                status=status.HTTP_404_NOT_FOUND,
+            )
         if isinstance(exc, FrenchBadRequest):
             return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, BadRequestError):

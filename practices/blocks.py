@@ -4,6 +4,7 @@ Each block has its own template under ``templates/blocks/``; pages use the named
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -28,7 +29,7 @@ class SynthesisSectionBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(choices=SectionKind.CHOICES, label=_("section"))
     heading = blocks.CharBlock(
         required=False,
-        label=_("title"),
+        label=pgettext_lazy("sheet", "title"),
         help_text=_("Leave empty to use the name of the section."),
     )
     text = blocks.RichTextBlock(required=False, features=SAFE_RICH_TEXT_FEATURES, label=_("text"))
@@ -84,7 +85,7 @@ class FurtherReadingBlock(blocks.StructBlock):
 
 class ResourcePersonBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("name"))
-    role = blocks.CharBlock(required=False, label=_("position"))
+    role = blocks.CharBlock(required=False, label=_("job role"))
     organisation = blocks.CharBlock(required=False, label=_("organisation"))
     email = blocks.EmailBlock(required=False, label=_("email"))
 

@@ -257,7 +257,7 @@ def _header(models_list):
     header = [
         _("identifier"),
         _("type"),
-        _("title"),
+        pgettext("sheet", "title"),
         _("web address"),
         _("themes"),
         pgettext("taxonomy", "tags"),

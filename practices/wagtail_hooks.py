@@ -11,10 +11,10 @@ from practices.models import Theme
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "folder-open-1"
-    menu_label = _("Thèmes")
+    menu_label = _("Themes")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "parent", "order", Column("page_count", label=_("Pages publiées"))]
+    list_display = ["name", "parent", "order", Column("page_count", label=_("Published pages"))]
     list_filter = ["parent"]
     ordering = ["order", "name"]
     search_fields = ["name", "description"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     label = "search"
-    verbose_name = _("Recherche")
+    verbose_name = _("Site search")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -41,7 +41,7 @@ def _positive_int(params, name, default, maximum):
     # ASCII digits only: str.isdigit() also accepts "¹", which int() refuses.
     if not (str(raw).isascii() and str(raw).isdigit()) or not 1 <= int(raw) <= maximum:
         raise BadParameter(
-            _("Le paramètre « %(name)s » doit être un nombre entier entre 1 et %(max)s.")
+            _("The “%(name)s” parameter must be a whole number between 1 and %(max)s.")
             % {"name": name, "max": maximum}
         )
     return int(raw)
@@ -51,7 +51,7 @@ def parse_params(params, per_page=10):
     """A SearchQuery from request parameters (a QueryDict); raises BadParameter."""
     text = params.get("q", "") or ""
     if not isinstance(text, str):
-        raise BadParameter(_("Le paramètre « q » doit être un texte."))
+        raise BadParameter(_("The “q” parameter must be a text."))
     choices = facet_choices()
     filters = {}
     for facet in FACETS:
@@ -59,27 +59,23 @@ def parse_params(params, per_page=10):
         if not values:
             continue
         if len(values) > MAX_VALUES:
-            raise BadParameter(_("Trop de valeurs pour le filtre « %(name)s ».") % {"name": facet})
+            raise BadParameter(_("Too many values for the “%(name)s” filter.") % {"name": facet})
         for value in values:
             if len(value) > MAX_VALUE_LENGTH or "\x00" in value:
-                raise BadParameter(
-                    _("Valeur invalide pour le filtre « %(name)s ».") % {"name": facet}
-                )
+                raise BadParameter(_("Invalid value for the “%(name)s” filter.") % {"name": facet})
             if facet in choices and value not in choices[facet]:
                 raise BadParameter(
-                    _("Valeur inconnue pour le filtre « %(name)s » : %(value)s.")
+                    _("Unknown value for the “%(name)s” filter: %(value)s.")
                     % {"name": facet, "value": value}
                 )
             if facet == "year" and not YEAR_RE.match(value):
                 raise BadParameter(
-                    _("L'année doit s'écrire avec quatre chiffres, par exemple 2014.")
+                    _("The year must be written with four digits, for example 2014.")
                 )
         filters[facet] = list(dict.fromkeys(values))
     sort = params.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadParameter(
-            _("Le tri doit être « relevance » (pertinence) ou « date » (plus récent).")
-        )
+        raise BadParameter(_("The sort order must be “relevance” or “date” (most recent)."))
     page = _positive_int(params, "page", 1, MAX_PAGE)
     per_page = _positive_int(params, "per_page", per_page, MAX_PER_PAGE)
     return SearchQuery(text=text, filters=filters, page=page, per_page=per_page, sort=sort)

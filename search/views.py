@@ -6,7 +6,7 @@ import math
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from .backends import get_backend
@@ -14,14 +14,14 @@ from .forms import BadParameter, parse_params
 from .query import FACETS, parse
 
 FACET_LABELS = {
-    "type": gettext_lazy("Type de contenu"),
-    "theme": gettext_lazy("Thème"),
-    "tag": gettext_lazy("Étiquette"),
-    "region": gettext_lazy("Région"),
-    "authority_type": gettext_lazy("Type de structure"),
-    "year": gettext_lazy("Année"),
-    "category": gettext_lazy("Catégorie"),
-    "sector": gettext_lazy("Filière"),
+    "type": gettext_lazy("Content type"),
+    "theme": gettext_lazy("Theme"),
+    "tag": pgettext_lazy("taxonomy", "Tag"),
+    "region": gettext_lazy("Region"),
+    "authority_type": gettext_lazy("Organisation type"),
+    "year": gettext_lazy("Year"),
+    "category": gettext_lazy("Category"),
+    "sector": gettext_lazy("Sector"),
 }
 FACETS_SHOWN = 12  # values per facet on the page
 PAGE_SIZE = 10
@@ -83,7 +83,7 @@ def search_api(request):
     except BadParameter as exc:
         return _bad_request_json(str(exc))
     if not query.text.strip():
-        return _bad_request_json(_("Le paramètre « q » est obligatoire."))
+        return _bad_request_json(_("The “q” parameter is required."))
     result = get_backend().search(query)
     data = {
         "count": result.total,
@@ -111,7 +111,7 @@ def search_api(request):
 def autocomplete_api(request):
     text = request.GET.get("q", "")
     if len(text) > 200:
-        return _bad_request_json(_("Le texte à compléter ne doit pas dépasser 200 caractères."))
+        return _bad_request_json(_("The text to complete must not be longer than 200 characters."))
     suggestions = get_backend().autocomplete(text, limit=AUTOCOMPLETE_MAX) if text.strip() else []
     return JsonResponse(
         {"suggestions": [{"label": s.label, "kind": s.kind, "url": s.url} for s in suggestions]},

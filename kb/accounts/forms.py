@@ -9,16 +9,16 @@ from .models import Profile
 
 
 class ProfessionalFieldsMixin(forms.Form):
-    first_name = forms.CharField(label=_("Prénom"), max_length=150)
-    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=255,
-        help_text=_("Collectivité, association, établissement… où vous travaillez."),
+        help_text=_("Local authority, association, public body… where you work."),
     )
-    job_title = forms.CharField(label=_("Fonction"), max_length=255)
+    job_title = forms.CharField(label=_("Job role"), max_length=255)
     authority_type = forms.ChoiceField(
-        label=_("Type de structure"), choices=[("", "---------"), *AuthorityType.choices]
+        label=_("Organisation type"), choices=[("", "---------"), *AuthorityType.choices]
     )
 
 
@@ -26,8 +26,8 @@ class SignupForm(ProfessionalFieldsMixin):
     """Used by allauth as ACCOUNT_SIGNUP_FORM_CLASS: its fields come before e-mail and password."""
 
     motivation = forms.CharField(
-        label=_("Pourquoi souhaitez-vous rejoindre Praxis ?"),
-        help_text=_("Une ou deux phrases, lues par les modérateurs qui valident les inscriptions."),
+        label=_("Why do you want to join Praxis?"),
+        help_text=_("One or two sentences, read by the moderators who approve registrations."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -82,13 +82,13 @@ class DecisionForm(forms.Form):
     APPROVE, REFUSE = "approve", "refuse"
 
     decision = forms.ChoiceField(
-        label=_("Décision"),
-        choices=[(APPROVE, _("Valider l'inscription")), (REFUSE, _("Refuser l'inscription"))],
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve the registration")), (REFUSE, _("Refuse the registration"))],
         widget=forms.RadioSelect,
     )
     message = forms.CharField(
-        label=_("Message envoyé à la personne"),
-        help_text=_("Obligatoire en cas de refus : expliquez-en la raison."),
+        label=_("Message sent to the person"),
+        help_text=_("Required when refusing: explain why."),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -97,7 +97,5 @@ class DecisionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == self.REFUSE and not cleaned.get("message", "").strip():
-            self.add_error(
-                "message", _("Expliquez à la personne pourquoi son inscription est refusée.")
-            )
+            self.add_error("message", _("Explain to the person why their registration is refused."))
         return cleaned

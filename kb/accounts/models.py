@@ -9,40 +9,40 @@ from practices.choices import AuthorityType
 
 class Profile(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("En attente de validation")
-        APPROVED = "approved", _("Validée")
-        REFUSED = "refused", _("Refusée")
+        PENDING = "pending", _("Awaiting approval")
+        APPROVED = "approved", _("Accepted")
+        REFUSED = "refused", _("Refused")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="praxis_profile",
-        verbose_name=_("utilisateur"),
+        verbose_name=_("user"),
     )
     organisation = models.CharField(_("organisation"), max_length=255)
-    job_title = models.CharField(_("fonction"), max_length=255)
+    job_title = models.CharField(_("job role"), max_length=255)
     authority_type = models.CharField(
-        _("type de structure"), max_length=32, choices=AuthorityType.choices
+        _("organisation type"), max_length=32, choices=AuthorityType.choices
     )
-    motivation = models.TextField(_("pourquoi rejoindre Praxis"), max_length=1000)
+    motivation = models.TextField(_("why join Praxis"), max_length=1000)
     status = models.CharField(
-        _("inscription"), max_length=16, choices=Status.choices, default=Status.PENDING
+        _("registration"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
-    decision_message = models.TextField(_("message du modérateur"), blank=True)
+    decision_message = models.TextField(_("moderator's message"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("décision prise par"),
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(_("date de la décision"), null=True, blank=True)
-    created_at = models.DateTimeField(_("date d'inscription"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decision date"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registration date"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("profil")
-        verbose_name_plural = _("profils")
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -27,7 +27,7 @@ def profile(request):
         form = ProfileForm(request.POST, user=user)
         if form.is_valid():
             form.save()
-            messages.success(request, _("Votre profil a été enregistré."))
+            messages.success(request, _("Your profile has been saved."))
             return redirect("accounts:profile")
     else:
         form = ProfileForm(user=user)
@@ -96,11 +96,11 @@ def decide(request, profile_id):
             notify_decision(profile)
             if approve:
                 messages.success(
-                    request, _("L'inscription de %(name)s est validée.") % {"name": profile}
+                    request, _("%(name)s's registration is approved.") % {"name": profile}
                 )
             else:
                 messages.success(
-                    request, _("L'inscription de %(name)s est refusée.") % {"name": profile}
+                    request, _("%(name)s's registration is refused.") % {"name": profile}
                 )
             return redirect("accounts_admin:registrations")
     else:
@@ -118,17 +118,17 @@ def promote(request, user_id):
     if request.POST.get("retirer"):
         user.groups.remove(contributors)
         messages.success(
-            request, _("%(name)s n'est plus contributeur.") % {"name": user.get_full_name()}
+            request, _("%(name)s is no longer a contributor.") % {"name": user.get_full_name()}
         )
     elif MEMBERS not in group_names:
         messages.error(
             request,
-            _("Seul un membre dont l'inscription est validée peut devenir contributeur."),
+            _("Only a member whose registration is approved can become a contributor."),
         )
     else:
         user.groups.add(contributors)
         notify_promotion(user)
         messages.success(
-            request, _("%(name)s peut désormais contribuer.") % {"name": user.get_full_name()}
+            request, _("%(name)s can now contribute.") % {"name": user.get_full_name()}
         )
     return redirect(reverse("accounts_admin:registrations") + "?statut=approved")

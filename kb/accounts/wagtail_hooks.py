@@ -20,7 +20,7 @@ class ModeratorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_registrations_menu_item():
     return ModeratorMenuItem(
-        _("Inscriptions"),
+        _("Registrations"),
         reverse("accounts_admin:registrations"),
         icon_name="user",
         order=250,

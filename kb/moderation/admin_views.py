@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 from wagtail.models import Page, TaskState
@@ -67,7 +67,7 @@ def changed_fields(page, revision):
             before_tags = sorted(item.get("tag") for item in before.get(key) or [])
             after_tags = sorted(item.get("tag") for item in after.get(key) or [])
             if before_tags != after_tags:
-                labels.append(_("étiquettes"))
+                labels.append(pgettext("taxonomy", "tags"))
             continue
         try:
             labels.append(str(type(page)._meta.get_field(key).verbose_name))
@@ -124,21 +124,19 @@ def review_queue(request):
 
 class MergeForm(forms.Form):
     source = forms.ModelChoiceField(
-        label=gettext_lazy("Étiquette à fusionner (elle disparaîtra)"), queryset=Tag.objects.all()
+        label=gettext_lazy("Tag to merge (it will disappear)"), queryset=Tag.objects.all()
     )
-    target = forms.ModelChoiceField(
-        label=gettext_lazy("Étiquette à garder"), queryset=Tag.objects.all()
-    )
+    target = forms.ModelChoiceField(label=gettext_lazy("Tag to keep"), queryset=Tag.objects.all())
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("source") and cleaned.get("source") == cleaned.get("target"):
-            self.add_error("target", _("Une étiquette ne peut pas être fusionnée avec elle-même."))
+            self.add_error("target", _("A tag cannot be merged with itself."))
         return cleaned
 
 
 class RenameForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Nouveau nom"), max_length=100)
+    name = forms.CharField(label=gettext_lazy("New name"), max_length=100)
 
 
 def tag_list(request):
@@ -176,7 +174,7 @@ def tag_merge(request):
     else:
         messages.success(
             request,
-            _("« %(source)s » a été fusionnée dans « %(target)s » (%(count)s pages).")
+            _("“%(source)s” has been merged into “%(target)s” (%(count)s pages).")
             % {"source": source_name, "target": target.name, "count": len(pages)},
         )
     return redirect("moderation_admin:tags")
@@ -192,7 +190,7 @@ def tag_rename(request, tag_id):
         except CurationError as error:
             form.add_error("name", str(error))
         else:
-            messages.success(request, _("L'étiquette a été renommée."))
+            messages.success(request, _("The tag has been renamed."))
             return redirect("moderation_admin:tags")
     return render(request, "moderation/admin/tag_rename.html", {"tag": tag, "form": form})
 
@@ -206,9 +204,7 @@ def tag_delete(request, tag_id):
     except CurationError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, _("L'étiquette « %(name)s » a été supprimée.") % {"name": tag.name}
-        )
+        messages.success(request, _("The tag “%(name)s” has been deleted.") % {"name": tag.name})
     return redirect("moderation_admin:tags")
 
 
@@ -251,9 +247,9 @@ def completeness_list(request):
             "below": below,
             "descending": descending,
             "types": [
-                ("experience", _("Fiches d'expérience")),
-                ("fiche-de-poste", _("Fiches de poste")),
-                ("charte", _("Chartes")),
+                ("experience", _("Experience sheets")),
+                ("fiche-de-poste", _("Job descriptions")),
+                ("charte", _("Charters")),
             ],
         },
     )

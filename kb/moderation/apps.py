@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ModerationConfig(AppConfig):
     name = "kb.moderation"
     label = "moderation"
-    verbose_name = _("Contribution et modération")
+    verbose_name = _("Contribution and moderation")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

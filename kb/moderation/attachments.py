@@ -24,13 +24,13 @@ def validate_attachment(upload):
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ALLOWED:
         raise ValidationError(
-            _("« %(name)s » : seuls les fichiers PDF, ODT et DOCX sont acceptés."),
+            _("“%(name)s”: only PDF, ODT and DOCX files are accepted."),
             code="extension",
             params={"name": name},
         )
     if upload.size > max_size():
         raise ValidationError(
-            _("« %(name)s » est trop volumineux (%(size)s) : la taille maximale est %(max)s."),
+            _("“%(name)s” is too large (%(size)s): the maximum size is %(max)s."),
             code="size",
             params={
                 "name": name,
@@ -44,10 +44,7 @@ def validate_attachment(upload):
     kind = filetype.guess(head)
     if kind is None or kind.extension != extension:
         raise ValidationError(
-            _(
-                "« %(name)s » n'est pas un vrai fichier %(type)s : son contenu ne correspond pas "
-                "à son extension."
-            ),
+            _("“%(name)s” is not a real %(type)s file: its content does not match its extension."),
             code="content",
             params={"name": name, "type": extension.upper()},
         )

@@ -13,26 +13,26 @@ from .tagging import split_tags
 
 class ClassificationForm(forms.Form):
     add_themes = forms.ModelMultipleChoiceField(
-        label=_("Thèmes à ajouter"),
+        label=_("Themes to add"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     remove_themes = forms.ModelMultipleChoiceField(
-        label=_("Thèmes à retirer"),
+        label=_("Themes to remove"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     add_tags = forms.CharField(
-        label=_("Étiquettes à ajouter"),
+        label=_("Tags to add"),
         required=False,
-        help_text=_("Séparées par des virgules."),
+        help_text=_("Separated by commas."),
     )
     remove_tags = forms.CharField(
-        label=_("Étiquettes à retirer"),
+        label=_("Tags to remove"),
         required=False,
-        help_text=_("Séparées par des virgules."),
+        help_text=_("Separated by commas."),
     )
 
     def clean(self):
@@ -41,11 +41,9 @@ class ClassificationForm(forms.Form):
         cleaned["remove_tags"] = split_tags(cleaned.get("remove_tags", ""))
         both = set(cleaned.get("add_themes") or []) & set(cleaned.get("remove_themes") or [])
         if both:
-            raise forms.ValidationError(
-                _("Un même thème ne peut pas être à la fois ajouté et retiré.")
-            )
+            raise forms.ValidationError(_("The same theme cannot be both added and removed."))
         if not any(cleaned.get(name) for name in self.fields):
-            raise forms.ValidationError(_("Choisissez au moins un thème ou une étiquette."))
+            raise forms.ValidationError(_("Choose at least one theme or tag."))
         return cleaned
 
 
@@ -84,9 +82,9 @@ def classify(page, user, **changes):
 
 
 class ClassificationBulkAction(PageBulkAction):
-    display_name = _("Thèmes et étiquettes")
+    display_name = _("Themes and tags")
     action_type = "praxis_classification"
-    aria_label = _("Modifier les thèmes et étiquettes des pages choisies")
+    aria_label = _("Change the themes and tags of the selected pages")
     template_name = "moderation/admin/bulk_classification.html"
     action_priority = 80
     form_class = ClassificationForm
@@ -108,18 +106,18 @@ class ClassificationBulkAction(PageBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "Thèmes et étiquettes modifiés sur %(count)d page.",
-            "Thèmes et étiquettes modifiés sur %(count)d pages.",
+            "Themes and tags changed on %(count)d page.",
+            "Themes and tags changed on %(count)d pages.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
 
 
 class MembersOnlyForm(forms.Form):
     members_only = forms.TypedChoiceField(
-        label=_("Visibilité"),
+        label=_("Visibility"),
         choices=[
-            ("1", _("Réservées aux membres validés")),
-            ("0", _("Publiques (retirer la restriction aux membres)")),
+            ("1", _("Reserved for approved members")),
+            ("0", _("Public (remove the members-only restriction)")),
         ],
         coerce=lambda value: value == "1",
         widget=forms.RadioSelect,
@@ -129,9 +127,9 @@ class MembersOnlyForm(forms.Form):
 class MembersOnlyBulkAction(PageBulkAction):
     """Mark the selected pages members-only (view restriction to the three groups), or public."""
 
-    display_name = _("Réserver aux membres")
+    display_name = _("Reserve for members")
     action_type = "praxis_members_only"
-    aria_label = _("Réserver les pages choisies aux membres, ou les rendre publiques")
+    aria_label = _("Reserve the selected pages for members, or make them public")
     template_name = "moderation/admin/bulk_members_only.html"
     action_priority = 81
     form_class = MembersOnlyForm
@@ -161,14 +159,14 @@ class MembersOnlyBulkAction(PageBulkAction):
     def get_success_message(self, num_parent_objects, num_child_objects):
         if self.cleaned_form.cleaned_data["members_only"]:
             message = ngettext(
-                "%(count)d page est désormais réservée aux membres.",
-                "%(count)d pages sont désormais réservées aux membres.",
+                "%(count)d page is now reserved for members.",
+                "%(count)d pages are now reserved for members.",
                 num_parent_objects,
             )
         else:
             message = ngettext(
-                "%(count)d page n'est plus réservée aux membres.",
-                "%(count)d pages ne sont plus réservées aux membres.",
+                "%(count)d page is no longer reserved for members.",
+                "%(count)d pages are no longer reserved for members.",
                 num_parent_objects,
             )
         return message % {"count": num_parent_objects}

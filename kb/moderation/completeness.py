@@ -1,6 +1,7 @@
 """How complete a sheet is: which recommended fields are filled (computed, nothing stored)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from practices.blocks import SectionKind
 from practices.models import CharterPage, ExperiencePage, JobDescriptionPage
@@ -37,41 +38,41 @@ def _block(block_type):
 
 
 COMMON = [
-    (_("résumé"), _field("summary")),
-    (_("thèmes"), _relation("themes")),
-    (_("étiquettes"), _relation("tags")),
+    (_("summary"), _field("summary")),
+    (_("themes"), _relation("themes")),
+    (pgettext_lazy("taxonomy", "tags"), _relation("tags")),
 ]
 
 RECOMMENDED = {
     ExperiencePage: COMMON
     + [
-        (_("département"), _field("department")),
-        (_("publics concernés"), _field("publics")),
-        (_("méthodes de participation"), _field("methods")),
-        (_("niveau de participation"), _field("level")),
+        (_("department"), _field("department")),
+        (_("target audiences"), _field("publics")),
+        (_("participation methods"), _field("methods")),
+        (_("participation level"), _field("level")),
         (SectionKind.LABELS["context"], _section("context")),
         (SectionKind.LABELS["difficulties"], _section("difficulties")),
         (SectionKind.LABELS["recommendations"], _section("recommendations")),
-        (_("personnes ressources"), _block("resource_persons")),
+        (_("resource persons"), _block("resource_persons")),
         (_("documents"), _block("documents")),
     ],
     JobDescriptionPage: COMMON
     + [
-        (_("service ou direction de rattachement"), _field("service")),
-        (_("rattachement hiérarchique"), _field("reporting_line")),
-        (_("activités"), _field("activities")),
-        (_("savoirs"), _field("skills_knowledge")),
-        (_("savoir-faire"), _field("skills_know_how")),
-        (_("savoir-être"), _field("skills_interpersonal")),
-        (_("conditions de travail"), _field("working_conditions")),
-        (_("fiche de poste en PDF"), _field("document_id")),
+        (_("parent service or directorate"), _field("service")),
+        (_("reporting line"), _field("reporting_line")),
+        (_("activities"), _field("activities")),
+        (_("knowledge"), _field("skills_knowledge")),
+        (_("know-how"), _field("skills_know_how")),
+        (_("interpersonal skills"), _field("skills_interpersonal")),
+        (_("working conditions"), _field("working_conditions")),
+        (_("job description as a PDF"), _field("document_id")),
     ],
     CharterPage: COMMON
     + [
-        (_("dispositif de garantie"), _field("guarantor")),
-        (_("date d'adoption"), _field("adoption_date")),
-        (_("collectivité ou structure"), _field("authority")),
-        (_("texte de la charte"), _field("document_id")),
+        (_("guarantee mechanism"), _field("guarantor")),
+        (_("adoption date"), _field("adoption_date")),
+        (_("local authority or organisation"), _field("authority")),
+        (_("charter text"), _field("document_id")),
         (SectionKind.LABELS["context"], _section("context")),
     ],
 }

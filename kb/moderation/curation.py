@@ -93,7 +93,7 @@ def merge_tags(source, target, user):
     """Re-tag every page carrying ``source`` with ``target``, record revisions, delete ``source``
     and redirect its public URL permanently to ``target``'s. Returns the pages changed."""
     if source.pk == target.pk:
-        raise CurationError(_("Une étiquette ne peut pas être fusionnée avec elle-même."))
+        raise CurationError(_("A tag cannot be merged with itself."))
     changed = []
     for model, through in tagged_models():
         live_ids = set(
@@ -132,13 +132,13 @@ def merge_tags(source, target, user):
 def rename_tag(tag, new_name):
     new_name = " ".join((new_name or "").split())
     if not new_name:
-        raise CurationError(_("Indiquez le nouveau nom de l'étiquette."))
+        raise CurationError(_("Give the new name of the tag."))
     if len(new_name) > 100:
-        raise CurationError(_("Le nom d'une étiquette ne peut dépasser 100 caractères."))
+        raise CurationError(_("A tag name cannot be longer than 100 characters."))
     existing = Tag.objects.filter(name__iexact=new_name).exclude(pk=tag.pk).first()
     if existing is not None:
         raise CurationError(
-            _("L'étiquette « %(name)s » existe déjà : fusionnez plutôt les deux étiquettes.")
+            _("The tag “%(name)s” already exists: merge the two tags instead.")
             % {"name": existing.name}
         )
     old_slug = tag.slug
@@ -159,8 +159,6 @@ def rename_tag(tag, new_name):
 def delete_unused_tag(tag):
     if use_counts().get(tag.pk, 0):
         raise CurationError(
-            _(
-                "Cette étiquette est utilisée : fusionnez-la avec une autre plutôt que de la supprimer."
-            )
+            _("This tag is in use: merge it with another one rather than deleting it.")
         )
     tag.delete()

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 
@@ -16,8 +17,8 @@ from .richtext import rich_text_to_editable, sanitise_rich_text
 from .tagging import split_tags
 
 RICH_TEXT_HELP = _(
-    "Texte simple (un paragraphe par ligne vide) ou HTML limité : gras, italique, "
-    "intertitres, listes et liens. Tout le reste est retiré."
+    "Plain text (one paragraph per blank line) or limited HTML: bold, italic, subheadings, lists "
+    "and links. Everything else is removed."
 )
 
 
@@ -42,26 +43,24 @@ class ContributionForm(forms.Form):
     document_field = None
     date_fields = ()
 
-    title = forms.CharField(label=_("Titre"), max_length=255)
+    title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(
-        label=_("Résumé"),
-        help_text=_(
-            "Deux à quatre phrases, affichées dans les listes et les résultats de recherche."
-        ),
+        label=pgettext_lazy("sheet", "Summary"),
+        help_text=_("Two to four sentences, shown in listings and search results."),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Thèmes"),
+        label=_("Themes"),
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     tags = forms.CharField(
-        label=_("Étiquettes"),
+        label=pgettext_lazy("taxonomy", "Tags"),
         required=False,
         max_length=500,
-        help_text=_("Séparées par des virgules, par exemple : budget participatif, jeunesse."),
+        help_text=_("Separated by commas, for example: participatory budget, youth."),
     )
     revision_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -96,7 +95,7 @@ class ContributionForm(forms.Form):
             )
         else:
             self.fields["attachments"] = AttachmentsField(
-                label=_("Pièces jointes"), help_text=self.attachment_help()
+                label=_("Attachments"), help_text=self.attachment_help()
             )
         if page is not None and not self.is_bound:
             self.initial.update(self.initial_from_page(page))
@@ -107,42 +106,42 @@ class ContributionForm(forms.Form):
 
         from .attachments import max_size
 
-        return _("PDF, ODT ou DOCX, %(max)s au plus par fichier.") % {
+        return _("PDF, ODT or DOCX, %(max)s at most per file.") % {
             "max": filesizeformat(max_size())
         }
 
     @staticmethod
     def resource_person_fields():
         return {
-            "name": forms.CharField(label=_("Nom"), max_length=255, required=False),
-            "role": forms.CharField(label=_("Fonction"), max_length=255, required=False),
+            "name": forms.CharField(label=_("Last name"), max_length=255, required=False),
+            "role": forms.CharField(label=_("Job role"), max_length=255, required=False),
             "organisation": forms.CharField(
                 label=_("Organisation"), max_length=255, required=False
             ),
             "email": forms.EmailField(
-                label=_("Courriel"),
+                label=_("E-mail"),
                 required=False,
-                help_text=_("Visible des seuls membres validés de Praxis."),
+                help_text=_("Visible only to approved Praxis members."),
             ),
         }
 
     # Layout ---------------------------------------------------------------------------------
 
     def get_fieldsets(self):
-        sets = [(_("L'essentiel"), ["title", "summary"])]
+        sets = [(_("Key facts"), ["title", "summary"])]
         sets += [(legend, names) for legend, names in self.fieldsets]
         if self.has_sections:
             sets.append(
-                (_("Synthèse"), [f"section_{kind}" for kind, _label in SectionKind.CHOICES])
+                (_("Synthesis"), [f"section_{kind}" for kind, _label in SectionKind.CHOICES])
             )
         for i in range(self.resource_person_rows):
             sets.append(
                 (
-                    _("Personne ressource %(number)s") % {"number": i + 1},
+                    _("Resource person %(number)s") % {"number": i + 1},
                     [f"person_{i}_{name}" for name in self.resource_person_fields()],
                 )
             )
-        sets.append((_("Thèmes et étiquettes"), ["themes", "tags"]))
+        sets.append((_("Themes and tags"), ["themes", "tags"]))
         sets.append((_("Documents"), ["attachments"]))
         return [(legend, [self[name] for name in names]) for legend, names in sets]
 
@@ -179,7 +178,7 @@ class ContributionForm(forms.Form):
         names = split_tags(self.cleaned_data.get("tags", ""))
         too_long = [name for name in names if len(name) > 100]
         if too_long:
-            raise ValidationError(_("Une étiquette ne peut dépasser 100 caractères."))
+            raise ValidationError(_("A tag cannot be longer than 100 characters."))
         return names
 
     def clean(self):
@@ -197,7 +196,7 @@ class ContributionForm(forms.Form):
                 name: cleaned.get(f"person_{i}_{name}") for name in self.resource_person_fields()
             }
             if any(row.values()) and not row["name"]:
-                self.add_error(f"person_{i}_name", _("Indiquez le nom de la personne ressource."))
+                self.add_error(f"person_{i}_name", _("Give the name of the resource person."))
         if self.has_sections:
             for kind, _label in SectionKind.CHOICES:
                 key = f"section_{kind}"
@@ -364,10 +363,10 @@ class ExperienceContributionForm(ContributionForm):
     ]
     fieldsets = [
         (
-            _("Qui, où, quand"),
+            _("Who, where, when"),
             ["organisation", "authority_type", "region", "department", "start_year", "end_year"],
         ),
-        (_("Démarche"), ["publics", "methods", "level"]),
+        (_("Approach"), ["publics", "methods", "level"]),
     ]
     has_sections = True
     resource_person_rows = 3
@@ -377,7 +376,7 @@ class ExperienceContributionForm(ContributionForm):
         start, end = cleaned.get("start_year"), cleaned.get("end_year")
         if start and end and end < start:
             self.add_error(
-                "end_year", _("L'année de fin doit être égale ou postérieure à l'année de début.")
+                "end_year", _("The end year must be the same as or later than the start year.")
             )
         return cleaned
 
@@ -405,14 +404,17 @@ class JobDescriptionContributionForm(ContributionForm):
     ]
     date_fields = ("date",)
     fieldsets = [
-        (_("Le poste"), ["job_title", "employer", "authority_type", "region", "date", "status"]),
         (
-            _("Statut et rattachement"),
+            _("The position"),
+            ["job_title", "employer", "authority_type", "region", "date", "status"],
+        ),
+        (
+            _("Status and reporting"),
             ["category", "sector", "employment_framework", "service", "reporting_line"],
         ),
-        (_("Missions et activités"), ["missions", "activities"]),
+        (_("Missions and activities"), ["missions", "activities"]),
         (
-            _("Compétences"),
+            _("Skills"),
             ["skills_knowledge", "skills_know_how", "skills_interpersonal", "working_conditions"],
         ),
     ]
@@ -433,7 +435,7 @@ class CharterContributionForm(ContributionForm):
     ]
     date_fields = ("adoption_date",)
     fieldsets = [
-        (_("La charte"), ["kind", "drawn_up_by", "serves_as", "guarantor"]),
+        (_("The charter"), ["kind", "drawn_up_by", "serves_as", "guarantor"]),
         (_("Adoption"), ["authority", "authority_type", "region", "adoption_date"]),
     ]
     has_sections = True

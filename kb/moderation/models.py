@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Report(models.Model):
     class Status(models.TextChoices):
-        OPEN = "open", _("À traiter")
-        CLOSED = "closed", _("Traité")
+        OPEN = "open", _("To be handled")
+        CLOSED = "closed", _("Handled")
 
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
@@ -18,19 +18,19 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name=_("signalé par"),
+        verbose_name=_("reported by"),
     )
-    reason = models.TextField(_("raison"), max_length=2000)
+    reason = models.TextField(_("reason"), max_length=2000)
     status = models.CharField(
-        _("statut"), max_length=16, choices=Status.choices, default=Status.OPEN
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
     )
-    moderator_note = models.TextField(_("note du modérateur"), blank=True)
-    created_at = models.DateTimeField(_("date du signalement"), auto_now_add=True)
+    moderator_note = models.TextField(_("moderator's note"), blank=True)
+    created_at = models.DateTimeField(_("report date"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("signalement")
-        verbose_name_plural = _("signalements")
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
 
     def __str__(self):
         return f"{self.page.title} — {self.get_status_display()}"

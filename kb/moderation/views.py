@@ -32,8 +32,8 @@ def _contributor_or_refusal(request):
         return _refuse(
             request,
             _(
-                "Proposer une fiche est réservé aux contributeurs. Si vous êtes membre, demandez à "
-                "un modérateur de vous ouvrir la contribution."
+                "Proposing a sheet is for contributors only. If you are a member, ask a moderator "
+                "to let you contribute."
             ),
         )
     return None
@@ -67,9 +67,9 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                     form.add_error(
                         None,
                         _(
-                            "Cette fiche a été modifiée depuis que vous avez ouvert ce formulaire : "
-                            "rien n'a été enregistré, pour ne pas écraser l'autre version. "
-                            "Rechargez la page pour repartir de la version actuelle."
+                            "This sheet has been changed since you opened this form: nothing was "
+                            "saved, so as not to overwrite the other version. Reload the page to "
+                            "start again from the current version."
                         ),
                     )
                 except ValidationError as error:
@@ -79,8 +79,8 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                     form.add_error(
                         None,
                         _(
-                            "Aucun circuit de relecture n'est configuré pour cette rubrique : "
-                            "rien n'a été enregistré. Prévenez un modérateur."
+                            "No review workflow is set up for this section: nothing was saved. "
+                            "Let a moderator know."
                         ),
                     )
                 else:
@@ -88,17 +88,15 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                         messages.success(
                             request,
                             _(
-                                "Votre fiche « %(title)s » est envoyée en relecture. Vous serez "
-                                "prévenu(e) par courriel de la décision des modérateurs."
+                                "Your sheet “%(title)s” has been sent for review. You will be "
+                                "notified by email of the moderators' decision."
                             )
                             % {"title": saved.draft_title},
                         )
                         return redirect("contribute:mine")
                     messages.success(
                         request,
-                        _(
-                            "Brouillon enregistré. Vous pourrez le reprendre dans « Mes contributions »."
-                        ),
+                        _("Draft saved. You can pick it up again in “My contributions”."),
                     )
                     return redirect("contribute:edit", page_id=saved.pk)
     else:
@@ -139,9 +137,7 @@ def create(request, kind):
         return refusal
     parent = _parent_for(form_class)
     if parent is None:
-        return _refuse(
-            request, _("La rubrique qui accueille ce type de fiche n'existe pas encore."), 404
-        )
+        return _refuse(request, _("The section for this type of sheet does not exist yet."), 404)
     return _handle(request, form_class, parent=parent, kind=kind)
 
 
@@ -155,7 +151,7 @@ def _own_page(request, page_id):
             None,
             None,
             None,
-            _refuse(request, _("Vous ne pouvez modifier que les fiches que vous avez proposées.")),
+            _refuse(request, _("You can only edit the sheets you proposed.")),
         )
     return page, kind, form_class, None
 
@@ -172,13 +168,13 @@ def edit(request, page_id):
         return _refuse(
             request,
             _(
-                "Cette fiche est en relecture : vous pourrez la modifier quand les modérateurs "
-                "auront rendu leur avis."
+                "This sheet is under review: you will be able to edit it once the moderators have "
+                "given their opinion."
             ),
             409,
         )
     if page.locked and page.locked_by_id != request.user.pk:
-        return _refuse(request, _("Cette fiche est verrouillée par un modérateur."), 409)
+        return _refuse(request, _("This sheet is locked by a moderator."), 409)
     return _handle(request, form_class, page=page, kind=kind)
 
 
@@ -224,19 +220,21 @@ def report(request, page_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.POST.get("next") or reverse("contribute:mine"))
     if not is_approved_member(request.user):
-        return _refuse(request, _("Seuls les membres peuvent signaler un contenu."))
+        return _refuse(request, _("Only members can report content."))
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     if any(not r.accept_request(request) for r in page.get_view_restrictions()):
         raise Http404
     reason = (request.POST.get("reason") or "").strip()
     if not reason:
-        messages.error(request, _("Indiquez la raison du signalement."))
+        messages.error(request, _("Give the reason for the report."))
     elif len(reason) > 2000:
-        messages.error(request, _("La raison du signalement ne peut dépasser 2 000 caractères."))
+        messages.error(
+            request, _("The reason for the report cannot be longer than 2,000 characters.")
+        )
     else:
         report = Report.objects.create(page=page, reporter=request.user, reason=reason)
         notify_moderators_of_report(report)
-        messages.success(request, _("Merci : votre signalement a été transmis aux modérateurs."))
+        messages.success(request, _("Thank you: your report has been passed on to the moderators."))
     return redirect(page.url)
 
 

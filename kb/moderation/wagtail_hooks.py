@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -13,7 +14,7 @@ from .models import Report
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "warning"
-    menu_label = _("Signalements")
+    menu_label = _("Content reports")
     menu_order = 260
     add_to_admin_menu = True
     list_display = ["page", "reason", "reporter", "status", "created_at"]
@@ -61,14 +62,17 @@ class ModeratorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_queue_menu_item():
     return ModeratorMenuItem(
-        _("File de relecture"), reverse("moderation_admin:queue"), icon_name="tasks", order=240
+        _("Review queue"), reverse("moderation_admin:queue"), icon_name="tasks", order=240
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_tags_menu_item():
     return ModeratorMenuItem(
-        _("Étiquettes"), reverse("moderation_admin:tags"), icon_name="tag", order=270
+        pgettext_lazy("taxonomy", "Tags"),
+        reverse("moderation_admin:tags"),
+        icon_name="tag",
+        order=270,
     )
 
 
@@ -78,7 +82,7 @@ hooks.register("register_bulk_action", ClassificationBulkAction)
 @hooks.register("register_admin_menu_item")
 def register_completeness_menu_item():
     return ModeratorMenuItem(
-        _("Complétude des fiches"),
+        _("Sheet completeness"),
         reverse("moderation_admin:completeness"),
         icon_name="list-ul",
         order=280,

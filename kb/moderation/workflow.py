@@ -1,6 +1,7 @@
 """Submitting contributions to the "Relecture" workflow, and reading their status back."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import TaskState, WorkflowState
 
 DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, PUBLISHED_WITH_DRAFT = (
@@ -11,11 +12,11 @@ DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, PUBLISHED_WITH_DRAFT = (
     "published_with_draft",
 )
 STATUS_LABELS = {
-    DRAFT: _("Brouillon"),
-    IN_REVIEW: _("En relecture"),
-    CHANGES_REQUESTED: _("Modifications demandées"),
-    PUBLISHED: _("Publiée"),
-    PUBLISHED_WITH_DRAFT: _("Publiée — nouvelle version en brouillon"),
+    DRAFT: _("Draft"),
+    IN_REVIEW: _("Under review"),
+    CHANGES_REQUESTED: _("Changes requested"),
+    PUBLISHED: pgettext_lazy("sheet status", "Published"),
+    PUBLISHED_WITH_DRAFT: _("Published — new version in draft"),
 }
 
 

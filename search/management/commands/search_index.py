@@ -6,9 +6,7 @@ from search.backends import writing_backends
 
 
 class Command(BaseCommand):
-    help = _(
-        "Gère l'index de recherche : « rebuild » le reconstruit entièrement, « clear » le vide."
-    )
+    help = _("Manages the search index: “rebuild” rebuilds it entirely, “clear” empties it.")
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "clear"])
@@ -17,18 +15,18 @@ class Command(BaseCommand):
         if action == "clear":
             for backend in writing_backends():
                 backend.clear()
-                self.stdout.write(_("Index %(name)s vidé.") % {"name": backend.name})
+                self.stdout.write(_("Index %(name)s cleared.") % {"name": backend.name})
             return
         for name, counts in indexing.rebuild().items():
             if counts.get("error"):
                 self.stderr.write(
-                    _("Index %(name)s non reconstruit : %(error)s") % {"name": name, **counts}
+                    _("Index %(name)s not rebuilt: %(error)s") % {"name": name, **counts}
                 )
                 continue
             self.stdout.write(
                 _(
-                    "Index %(name)s reconstruit : %(pages)s pages, %(words)s mots de vocabulaire,"
-                    " %(seconds)s s."
+                    "Index %(name)s rebuilt: %(pages)s pages, %(words)s vocabulary words, "
+                    "%(seconds)s s."
                 )
                 % {"name": name, **counts}
             )
