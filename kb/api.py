@@ -152,7 +152,9 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
         cleaned = {}
         for name in ("offset", "limit"):
             value = params.get(name)
-            if value is not None and (not value.isdigit() or int(value) > MAX_OFFSET):
+            if value is not None and (
+                not (value.isascii() and value.isdigit()) or int(value) > MAX_OFFSET
+            ):
                 raise FrenchBadRequest(
                     _("“%(name)s” must be a positive whole number (at most %(max)s).")
                     % {"name": name, "max": MAX_OFFSET}
@@ -168,12 +170,13 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
                 ) from exc
         theme = params.get("theme")
         if theme is not None:
-            if not Theme.objects.filter(slug=theme).exists():
+            # A NUL byte is no slug, and PostgreSQL refuses it in a query.
+            if "\x00" in theme or not Theme.objects.filter(slug=theme).exists():
                 raise FrenchBadRequest(_("Unknown theme: “%(value)s”.") % {"value": theme})
             cleaned["themes__slug"] = theme
         tag = params.get("tag")
         if tag is not None:
-            if not Tag.objects.filter(slug=tag).exists():
+            if "\x00" in tag or not Tag.objects.filter(slug=tag).exists():
                 raise FrenchBadRequest(_("Unknown tag: “%(value)s”.") % {"value": tag})
             cleaned["tags__slug"] = tag
         for name, choices, message in (
