@@ -8,7 +8,10 @@ Which pages: every live, public (no view restriction on it or an ancestor) page 
 import functools
 import io
 import logging
+import zipfile
+from pathlib import PurePath
 
+from defusedxml import ElementTree
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -23,6 +26,9 @@ logger = logging.getLogger("praxis.search")
 
 MAX_ATTACHMENT_CHARS = 200_000
 MAX_PDF_PAGES = 200
+# The XML part holding the text of office documents, and the most of it that is read.
+OFFICE_TEXT_PARTS = {".docx": "word/document.xml", ".odt": "content.xml"}
+MAX_OFFICE_XML_BYTES = 20 * 1024 * 1024
 
 # Fields of Page (and BasePage) that are not body text.
 _SKIPPED_FIELDS = {
@@ -161,28 +167,52 @@ def flatten_page(page):
     return "\n".join(t for t in texts if t and t.strip()), documents
 
 
-# --- PDF text --------------------------------------------------------------------------------
+# --- Text of attached documents (PDF, DOCX, ODT) -------------------------------------------
 
 
 def document_text(document):
-    """Text of a PDF document (cached while the file does not change); "" for other files."""
+    """Text of a PDF, DOCX or ODT document (cached while the file does not change); "" otherwise."""
     from .models import ExtractedText
 
     if document is None:
         return ""
     name = document.file.name or ""
-    if not name.lower().endswith(".pdf"):
+    extension = PurePath(name).suffix.lower()
+    if extension == ".pdf":
+        extract = extract_pdf_text
+    elif extension in OFFICE_TEXT_PARTS:
+        extract = extract_office_text
+    else:
         return ""
     file_hash = getattr(document, "file_hash", "") or ""
     cached = ExtractedText.objects.filter(document_id=document.pk).first()
     if cached and cached.file_name == name and cached.file_hash == file_hash:
         return cached.text
-    text = extract_pdf_text(document)
+    text = extract(document)
     ExtractedText.objects.update_or_create(
         document_id=document.pk,
         defaults={"file_hash": file_hash, "file_name": name, "text": text},
     )
     return text
+
+
+def extract_office_text(document):
+    """The paragraphs of a DOCX or ODT file (a zip holding one main XML part)."""
+    part = OFFICE_TEXT_PARTS[PurePath(document.file.name).suffix.lower()]
+    try:
+        with document.open_file() as handle, zipfile.ZipFile(handle) as archive:
+            if archive.getinfo(part).file_size > MAX_OFFICE_XML_BYTES:
+                raise ValueError(f"{part} is too large")
+            root = ElementTree.fromstring(archive.read(part))
+        paragraphs = (
+            "".join(element.itertext())
+            for element in root.iter()
+            if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] in {"p", "h"}
+        )
+        return clean("\n".join(paragraphs))[:MAX_ATTACHMENT_CHARS]
+    except Exception:  # a broken file must not stop indexing
+        logger.warning("Texte non extrait du document %s", document.pk, exc_info=True)
+        return ""
 
 
 def extract_pdf_text(document):

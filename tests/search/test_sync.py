@@ -1,5 +1,8 @@
 """The index follows the pages: publish, unpublish, drafts, privacy, delete, move, tags, themes,
-documents (PDF text), and never holds what the public must not see."""
+documents (PDF, DOCX and ODT text), and never holds what the public must not see."""
+
+import io
+import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
@@ -204,3 +207,52 @@ def test_a_parent_theme_finds_the_pages_of_its_sub_themes(publish, search):
     child = Theme.objects.create(name="Conseils de quartier", slug="cq", parent=parent)
     publish(title="Le conseil du quartier nord", themes=[child])
     assert titles(search("démocratie locale")) == ["Le conseil du quartier nord"]
+
+
+def _office_file(kind, text):
+    """A minimal DOCX or ODT whose two paragraphs hold ``text`` (a word split across runs)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if kind == "docx":
+            head, tail = text[:5], text[5:]
+            archive.writestr(
+                "word/document.xml",
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"<w:body><w:p><w:r><w:t>{head}</w:t></w:r><w:r><w:t>{tail}</w:t></w:r></w:p>"
+                "<w:p><w:r><w:t>Fiche de poste</w:t></w:r></w:p></w:body></w:document>",
+            )
+        else:
+            archive.writestr(
+                "content.xml",
+                '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+                ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+                f"<office:text><text:h>Fiche de poste</text:h><text:p>{text}</text:p></office:text>"
+                "</office:body></office:document-content>",
+            )
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_docx_and_odt_text_is_searchable(kind, publish, search, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model().objects.create(
+        title="Fiche de poste",
+        file=ContentFile(_office_file(kind, "Médiatrice ornithologique"), name=f"fiche.{kind}"),
+    )
+    publish(
+        title="Une fiche jointe",
+        body=[{"type": "documents", "value": {"items": [{"document": document.pk}]}}],
+    )
+    assert titles(search("ornithologique")) == ["Une fiche jointe"]
+
+
+def test_a_broken_office_file_is_indexed_without_its_text(publish, search, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model().objects.create(
+        title="Fichier abîmé", file=ContentFile(b"PK\x03\x04 not a zip", name="abime.docx")
+    )
+    publish(
+        title="Une fiche au fichier abîmé",
+        body=[{"type": "documents", "value": {"items": [{"document": document.pk}]}}],
+    )
+    assert titles(search("abîmé")) == ["Une fiche au fichier abîmé"]
