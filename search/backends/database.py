@@ -24,15 +24,14 @@ from ..query import FACETS, Hit, SearchResult, Suggestion, parse
 from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
 
-VOCABULARY_TTL = 60  # seconds a process keeps the vocabulary in memory
 SMALL_MATCH_SET = 300  # below, facets are counted document by document
 SNIPPET_SOURCE_CHARS = 20_000  # of a page's body, where snippets are looked for
 AUTOCOMPLETE_KIND_ORDER = {"theme": 0, "tag": 1, "title": 2}
-_vocabulary_cache = {}
 
 
-def invalidate_vocabulary():
-    _vocabulary_cache.clear()
+def index_changed():
+    """This process wrote to the index: its in-memory views (facets, vocabulary) look at the
+    change log on the next search."""
     for facet_index in FacetIndex.instances:
         facet_index.mark_dirty()
 
@@ -86,6 +85,7 @@ class DatabaseBackend(base.SearchBackend):
     def __init__(self, using="default"):
         self.using = using
         self._facet_index = None
+        self._vocabulary_state = None  # (change-log position, buckets, best)
 
     @property
     def connection(self):
@@ -150,7 +150,7 @@ class DatabaseBackend(base.SearchBackend):
             self._refresh_autocomplete(records, old_keys | new_keys)
             with self.connection.cursor() as cursor:
                 log_changes(cursor, ids)
-        invalidate_vocabulary()
+        index_changed()
 
     def remove(self, page_ids):
         from ..models import AutocompleteEntry, SearchDocument, SearchFacet
@@ -179,7 +179,7 @@ class DatabaseBackend(base.SearchBackend):
             self._refresh_autocomplete([], keys)
             with self.connection.cursor() as cursor:
                 log_changes(cursor, ids)
-        invalidate_vocabulary()
+        index_changed()
 
     def clear(self):
         with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
@@ -194,7 +194,7 @@ class DatabaseBackend(base.SearchBackend):
             ):
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608
             log_changes(cursor, [FULL_RELOAD])
-        invalidate_vocabulary()
+        index_changed()
 
     def rebuild(self, records, batch_size=500):
         """Clear, then index ``records`` (an iterable) in batches. Returns counts."""
@@ -231,7 +231,7 @@ class DatabaseBackend(base.SearchBackend):
             with self.connection.cursor() as cursor:
                 log_changes(cursor, [FULL_RELOAD])
         self.optimize()
-        invalidate_vocabulary()
+        index_changed()
         return {
             "pages": count,
             "words": len(vocabulary),
@@ -522,12 +522,15 @@ class DatabaseBackend(base.SearchBackend):
     # --- did you mean -----------------------------------------------------------------------
 
     def _vocabulary(self):
-        """(buckets, best): the corpus words by first letter, and {folded: (word, count)}."""
+        """(buckets, best): the corpus words by first letter, and {folded: (word, count)}.
+
+        Kept in memory, reloaded when the change log (watched by the facet index) has moved."""
         from ..models import SearchTerm
 
-        cached = _vocabulary_cache.get(self.using)
-        if cached and time.monotonic() - cached[0] < VOCABULARY_TTL:
-            return cached[1], cached[2]
+        position = self.facet_index().last
+        state = self._vocabulary_state
+        if state is not None and state[0] == position:
+            return state[1], state[2]
         best = {}
         rows = SearchTerm.objects.using(self.using).filter(doc_count__gt=0)
         for word, folded, n in rows.values_list("word", "folded", "doc_count").iterator():
@@ -536,7 +539,7 @@ class DatabaseBackend(base.SearchBackend):
         buckets = {}
         for folded in best:
             buckets.setdefault(folded[:1], []).append(folded)
-        _vocabulary_cache[self.using] = (time.monotonic(), buckets, best)
+        self._vocabulary_state = (position, buckets, best)
         return buckets, best
 
     def _closest(self, folded, buckets, best):

@@ -1,5 +1,6 @@
-"""PostgreSQL: a weighted tsvector column (text search configuration ``french_unaccent``:
-unaccent + french_stem, created by search's migration) with a GIN index, ts_rank_cd, ts_headline."""
+"""PostgreSQL: weighted tsvectors (text search configuration ``french_unaccent``: unaccent +
+french_stem, created by search's migration), the full one matched through a GIN index, a compact
+one ranked with ts_rank_cd (search.models.DocumentVector); ts_headline for snippets."""
 
 from ..text import (
     MARK_END,
@@ -17,10 +18,18 @@ RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
 # On the extract chosen in Python: all of it, every match highlighted.
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 SNIPPET_SOURCE_CHARS = 20_000
+RANK_BODY_CHARS = 300  # of the body, in the rank vector
 
 
 def _text(value):
     return remove_elisions(value or "")
+
+
+def _opening(body):
+    """The first RANK_BODY_CHARS characters of ``body``, cut between two words."""
+    if len(body) <= RANK_BODY_CHARS:
+        return body
+    return body[:RANK_BODY_CHARS].rsplit(None, 1)[0]
 
 
 class PostgresBackend(DatabaseBackend):
@@ -28,37 +37,40 @@ class PostgresBackend(DatabaseBackend):
     vendor = "postgresql"
 
     def engine_index(self, cursor, records):
+        """Match vector: the whole text; rank vector: the same with only the opening of the body
+        (search.models.DocumentVector)."""
         cursor.executemany(
-            "UPDATE search_searchdocument SET search_vector ="  # noqa: S608
-            f" setweight(to_tsvector('{CONFIG}', %s), 'A')"
+            "INSERT INTO search_documentvector (document_id, match_vector, rank_vector)"  # noqa: S608
+            f" SELECT %s, head || setweight(to_tsvector('{CONFIG}', %s), 'D'),"
+            f" head || setweight(to_tsvector('{CONFIG}', %s), 'D')"
+            f" FROM (SELECT setweight(to_tsvector('{CONFIG}', %s), 'A')"
             f" || setweight(to_tsvector('{CONFIG}', %s), 'B')"
-            f" || setweight(to_tsvector('{CONFIG}', %s), 'C')"
-            f" || setweight(to_tsvector('{CONFIG}', %s), 'D')"
-            " WHERE page_id = %s",
+            f" || setweight(to_tsvector('{CONFIG}', %s), 'C') AS head) AS vectors",
             [
                 (
+                    r["page_id"],
+                    body := _text(r["body"]) + "\n" + _text(r["attachments"]),
+                    _opening(body),
                     _text(r["title"]),
                     _text(r["summary"]),
                     _text(taxonomy_text(r)),
-                    _text(r["body"]) + "\n" + _text(r["attachments"]),
-                    r["page_id"],
                 )
                 for r in records
             ],
         )
 
     def engine_remove(self, cursor, page_ids):
-        """The vector lives in the document row, deleted by the caller."""
+        cursor.execute("DELETE FROM search_documentvector WHERE document_id = ANY(%s)", [page_ids])
 
     def engine_clear(self, cursor):
-        """Same."""
+        cursor.execute("DELETE FROM search_documentvector")
 
     def optimize(self):
         with self.connection.cursor() as cursor:
             # Merge the GIN pending list (filled by the bulk inserts) into the index proper.
-            cursor.execute("SELECT gin_clean_pending_list('search_document_vector_gin')")
-            cursor.execute("ANALYZE search_searchdocument")
-            cursor.execute("ANALYZE search_searchfacet")
+            cursor.execute("SELECT gin_clean_pending_list('search_documentvector_gin')")
+            for table in ("search_documentvector", "search_searchdocument", "search_searchfacet"):
+                cursor.execute(f"ANALYZE {table}")
 
     def prepare_match(self, parsed, mode):
         """(SQL expression of the tsquery, its parameters): built from the analysed words with
@@ -79,7 +91,7 @@ class PostgresBackend(DatabaseBackend):
         return expression, params
 
     def match_sql(self, match, with_score=True):
-        """Through ``search_match()`` (migration 0005): always the GIN index."""
+        """Through ``search_match()`` (migrations 0005, 0006): always the GIN index."""
         expression, params = match
         columns = "doc_id, score" if with_score else "doc_id"
         return (
