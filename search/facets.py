@@ -1,9 +1,10 @@
-"""In-memory facet postings: for every facet value, the set of its documents as a bitmap.
+"""In-memory facet postings: for every facet value, the set of its documents as a Roaring bitmap.
 
-Counting a facet value over a match set is then one AND and one popcount on Python ints,
-whatever the size of the match set: facet counts over 30,000 matching pages cost a couple of
-milliseconds instead of a 300,000-row GROUP BY. Each process keeps its own copy and refreshes
-it from ``SearchChange`` (the log of index writes): only the changed documents are reloaded.
+Counting a facet value over a match set is then one intersection count on compressed bitmaps
+(pyroaring), whatever the size of the match set: facet counts over 30,000 matching pages cost
+about a millisecond instead of a 300,000-row GROUP BY. Each process keeps its own copy and
+refreshes it from ``SearchChange`` (the log of index writes): only the changed documents are
+reloaded.
 """
 
 import threading
@@ -12,50 +13,23 @@ import uuid
 import weakref
 
 from django.db import connections
+from pyroaring import BitMap
 
 FULL_RELOAD = 0  # SearchChange.page_id meaning "reload everything"
 KEEP_CHANGES = 5000
 
 
 class Posting:
-    __slots__ = ("label", "array", "_bits")
+    """The documents having one facet value, and the value's label."""
 
-    def __init__(self, label, size):
+    __slots__ = ("label", "bits")
+
+    def __init__(self, label):
         self.label = label
-        self.array = bytearray(size)
-        self._bits = None
-
-    def add(self, doc_id):
-        if doc_id >> 3 >= len(self.array):
-            self.array.extend(bytes((doc_id >> 3) - len(self.array) + 1024))
-        self.array[doc_id >> 3] |= 1 << (doc_id & 7)
-        self._bits = None
-
-    def discard(self, doc_id):
-        if doc_id >> 3 < len(self.array):
-            self.array[doc_id >> 3] &= ~(1 << (doc_id & 7)) & 0xFF
-            self._bits = None
+        self.bits = BitMap()
 
     def __contains__(self, doc_id):
-        index = doc_id >> 3
-        return index < len(self.array) and bool(self.array[index] >> (doc_id & 7) & 1)
-
-    @property
-    def bits(self):
-        if self._bits is None:
-            self._bits = int.from_bytes(self.array, "little")
-        return self._bits
-
-
-def bitmap(ids):
-    """A Python int with the bits of ``ids`` set."""
-    ids = list(ids)
-    if not ids:
-        return 0
-    array = bytearray((max(ids) >> 3) + 1)
-    for doc_id in ids:
-        array[doc_id >> 3] |= 1 << (doc_id & 7)
-    return int.from_bytes(array, "little")
+        return doc_id in self.bits
 
 
 class FacetIndex:
@@ -66,7 +40,6 @@ class FacetIndex:
         self.postings = {}  # facet → {value: Posting}
         self.doc_values = {}  # doc id → [(facet, value)]
         self.dates = {}  # doc id → timestamp (for the date sort)
-        self.size = 1
         self.last = None  # (change id, token) applied
         self.checked_at = 0.0
         self.keys = {}
@@ -116,8 +89,6 @@ class FacetIndex:
 
     def _load_all(self, cursor):
         self.postings, self.doc_values, self.dates = {}, {}, {}
-        cursor.execute("SELECT max(page_id) FROM search_searchdocument")
-        self.size = ((cursor.fetchone()[0] or 0) >> 3) + 1024
         self._read(cursor, "", [])
 
     def _load_some(self, cursor, doc_ids):
@@ -125,7 +96,7 @@ class FacetIndex:
             for facet, value in self.doc_values.pop(doc_id, ()):
                 posting = self.postings.get(facet, {}).get(value)
                 if posting is not None:
-                    posting.discard(doc_id)
+                    posting.bits.discard(doc_id)
             self.dates.pop(doc_id, None)
         ids = sorted(doc_ids)
         for start in range(0, len(ids), 500):
@@ -138,15 +109,15 @@ class FacetIndex:
             f"SELECT document_id, facet, value, label FROM search_searchfacet{where}",  # noqa: S608
             params,
         )
-        postings, doc_values, size, keys = self.postings, self.doc_values, self.size, self.keys
+        postings, doc_values, keys = self.postings, self.doc_values, self.keys
         for doc_id, facet, value, label in _rows(cursor):
             by_value = postings.setdefault(facet, {})
             posting = by_value.get(value)
             if posting is None:
-                posting = by_value[value] = Posting(label, size)
+                posting = by_value[value] = Posting(label)
             else:
                 posting.label = label
-            posting.add(doc_id)
+            posting.bits.add(doc_id)
             # One shared (facet, value) tuple per value: 100,000 pages hold ~1M references.
             key = keys.get((facet, value))
             if key is None:

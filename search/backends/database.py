@@ -16,10 +16,11 @@ from types import SimpleNamespace
 from django.db import connections, transaction
 from django.db.models import Count
 from django.utils.dateparse import parse_datetime
+from pyroaring import BitMap
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..facets import FULL_RELOAD, FacetIndex, bitmap, log_changes
+from ..facets import FULL_RELOAD, FacetIndex, log_changes
 from ..query import FACETS, Hit, SearchResult, Suggestion, parse
 from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
@@ -478,7 +479,7 @@ class DatabaseBackend(base.SearchBackend):
 
     def _facets(self, facets, ids, query):
         """Counts of every facet value over the matching documents ``ids``: by walking the
-        documents' values for a small match set, by AND + popcount on bitmaps for a large one."""
+        documents' values for a small match set, by bitmap intersections for a large one."""
         from ..query import FacetValue
 
         wanted = [name for name in query.facets if name in FACETS]
@@ -489,11 +490,11 @@ class DatabaseBackend(base.SearchBackend):
             for (name, value), count in counter.items():
                 counts.setdefault(name, {})[value] = count
         else:
-            matched = bitmap(ids)
+            matched = BitMap(ids)
             for name in wanted:
                 by_value = counts[name] = {}
                 for value, posting in facets.postings.get(name, {}).items():
-                    count = (matched & posting.bits).bit_count()
+                    count = matched.intersection_cardinality(posting.bits)
                     if count:
                         by_value[value] = count
         selected = query.filters or {}
