@@ -31,5 +31,12 @@ def test_benchmark_command(db):
     assert SearchDocument.objects.count() == 30
     words = [len(d.body.split()) for d in SearchDocument.objects.all()]
     assert min(words) >= 200 and max(words) <= 1600
-    for label in ("mot rare", "mot fréquent", "deux mots", "mot mal orthographié", "pages/s"):
+    for label in (
+        "mot rare",
+        "mot fréquent",
+        "deux mots",
+        "mot mal orthographié",
+        "pages/s",
+        "Wagtail sur le mot corrigé",
+    ):
         assert label in text
