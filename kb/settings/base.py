@@ -91,10 +91,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers and one writer work together (several web workers on one file).
+    # WAL lets readers and one writer work together (several web workers on one file). Memory
+    # mapping lets every connection read the file (the full-text index above all) straight from
+    # the OS page cache instead of copying pages through read() calls: searches that scan many
+    # matches run about twice as fast.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        "init_command",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=2147418112;",
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 
