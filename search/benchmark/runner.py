@@ -2,6 +2,7 @@
 through stock Wagtail search and through the bare engine floor, in the same run."""
 
 import contextlib
+import itertools
 import random
 import time
 
@@ -38,10 +39,20 @@ def _typo(word, rng):
     return word[:i] + word[i + 1 :]
 
 
+MAX_CANDIDATES = 400  # words tried per class
+
+
 def pick_queries(n_pages, per_class=10, seed=3):
-    """Queries of each class, drawn from the indexed vocabulary (SearchTerm document counts)."""
+    """Queries of each class, drawn from the indexed vocabulary.
+
+    A class is defined by the number of pages the query matches as the engine matches it
+    (stemmed: "groupes" also finds "groupe", "grouper"…), not by the pages using the written
+    form: rare ≤ 0.2 % of the pages, frequent > 30 %, two words each in 2–12.5 %, a misspelt word
+    whose correction is in 1–20 %.
+    """
     from ..models import SearchTerm
 
+    backend = database_backend()
     rng = random.Random(seed)  # noqa: S311
     terms = list(
         SearchTerm.objects.filter(doc_count__gt=0)
@@ -50,23 +61,44 @@ def pick_queries(n_pages, per_class=10, seed=3):
     )
     known = {fold(w) for w, _n in terms}
 
+    def matches(text):
+        match = backend.prepare_match(parse(text), "all")
+        if match is None:
+            return 0
+        sql, params = backend.match_sql(match, with_score=False)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql}) AS m", params)  # noqa: S608
+            return cursor.fetchone()[0]
+
     def pool(low, high, min_len=4):
+        """Words written in ``low``–``high`` pages (they match at least as many)."""
         words = [
             w
             for w, n in terms
             if low <= n <= high and len(w) >= min_len and w.isalpha() and fold(w) not in STOP_WORDS
         ]
         rng.shuffle(words)
-        return words
+        return words[:MAX_CANDIDATES]
 
-    rare = pool(1, max(2, n_pages // 500))[:per_class]
-    frequent = pool(int(n_pages * 0.3) + 1, n_pages)[:per_class]
-    middle = pool(max(2, n_pages // 50), max(3, n_pages // 8), min_len=5)
-    two = [f"{a} {b}" for a, b in zip(middle[::2], middle[1::2], strict=False)][:per_class]
+    def pick(candidates, low, high, count=per_class):
+        chosen = (w for w in candidates if low <= matches(w) <= high)
+        return list(itertools.islice(chosen, count))
+
+    rare_max = max(2, n_pages // 500)
+    rare = pick(pool(1, rare_max), 1, rare_max)
+    frequent = pick(pool(n_pages // 20 + 1, n_pages), int(n_pages * 0.3) + 1, n_pages)
+    middle_range = max(2, n_pages // 50), max(3, n_pages // 8)
+    middle_pool = pool(max(2, n_pages // 200), middle_range[1], min_len=5)
+    middle = pick(middle_pool, *middle_range, count=2 * per_class)
+    two = [f"{a} {b}" for a, b in zip(middle[::2], middle[1::2], strict=False)]
+    typo_range = max(2, n_pages // 100), max(3, n_pages // 5)
     typos = []
-    for word in pool(max(2, n_pages // 100), max(3, n_pages // 5), min_len=7):
+    for word in pool(max(2, n_pages // 200), typo_range[1], min_len=7):
         typo = _typo(word, rng)
-        if fold(typo) not in known:
+        if fold(typo) in known:
+            continue
+        correction = backend.suggest(typo)
+        if correction and typo_range[0] <= matches(correction) <= typo_range[1]:
             typos.append(typo)
         if len(typos) >= per_class:
             break
