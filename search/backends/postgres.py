@@ -64,8 +64,11 @@ class PostgresBackend(DatabaseBackend):
 
     def engine_clear(self, cursor):
         # TRUNCATE, not DELETE: a rebuild would otherwise leave as many dead rows as live ones,
-        # and ranking, which reads the table's pages, would read twice as many.
+        # and ranking, which reads the table's pages, would read twice as many. TRUNCATE refuses
+        # to run while foreign-key checks of the transaction are pending: run them first.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("TRUNCATE search_documentvector")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     def optimize(self):
         with self.connection.cursor() as cursor:
