@@ -182,20 +182,25 @@ class DatabaseBackend(base.SearchBackend):
                 log_changes(cursor, ids)
         index_changed()
 
+    STORE_TABLES = (
+        "search_autocompletetoken",
+        "search_autocompleteentry",
+        "search_searchfacet",
+        "search_searchdocument",
+        "search_searchterm",
+        "search_searchchange",
+    )
+
     def clear(self):
         with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
             self.engine_clear(cursor)
-            for table in (
-                "search_autocompletetoken",
-                "search_autocompleteentry",
-                "search_searchfacet",
-                "search_searchdocument",
-                "search_searchterm",
-                "search_searchchange",
-            ):
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+            self.empty_tables(cursor, self.STORE_TABLES)
             log_changes(cursor, [FULL_RELOAD])
         index_changed()
+
+    def empty_tables(self, cursor, tables):
+        for table in tables:
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608
 
     def rebuild(self, records, batch_size=500):
         """Clear, then index ``records`` (an iterable) in batches. Returns counts."""

@@ -63,11 +63,14 @@ class PostgresBackend(DatabaseBackend):
         cursor.execute("DELETE FROM search_documentvector WHERE document_id = ANY(%s)", [page_ids])
 
     def engine_clear(self, cursor):
-        # TRUNCATE, not DELETE: a rebuild would otherwise leave as many dead rows as live ones,
-        # and ranking, which reads the table's pages, would read twice as many. TRUNCATE refuses
-        # to run while foreign-key checks of the transaction are pending: run them first.
+        """Emptied with the store, by empty_tables()."""
+
+    def empty_tables(self, cursor, tables):
+        """TRUNCATE, not DELETE: a rebuild would otherwise leave as many dead rows as live ones,
+        and ranking, which reads the vectors' pages, would read twice as many. TRUNCATE refuses to
+        run while foreign-key checks of the transaction are pending: they are run first."""
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("TRUNCATE search_documentvector")
+        cursor.execute(f"TRUNCATE search_documentvector, {', '.join(tables)}")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     def optimize(self):
