@@ -57,6 +57,7 @@ def pick_queries(n_pages, per_class=10, seed=3):
     terms = list(
         SearchTerm.objects.filter(doc_count__gt=0)
         .exclude(word__contains="'")
+        .order_by("word")
         .values_list("word", "doc_count")
     )
     known = {fold(w) for w, _n in terms}
