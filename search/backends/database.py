@@ -107,10 +107,6 @@ class DatabaseBackend(base.SearchBackend):
         """An engine query (opaque), or None when nothing can match."""
         raise NotImplementedError
 
-    def match_cursor(self):
-        """The cursor that runs match_sql() and floor_sql() (a context manager)."""
-        return self.connection.cursor()
-
     def match_sql(self, match, with_score=True):
         """SQL selecting ``doc_id`` (and ``score``, higher is better) of the matching documents."""
         raise NotImplementedError
@@ -409,7 +405,7 @@ class DatabaseBackend(base.SearchBackend):
         if match is None:
             return result
         match_sql, match_params = self.match_sql(match, with_score=True)
-        with self.match_cursor() as cursor:
+        with self.connection.cursor() as cursor:
             cursor.execute(match_sql, match_params)
             rows = cursor.fetchall()
         if not rows:

@@ -2,10 +2,6 @@
 french_stem, created by search's migration), the full one matched through a GIN index, a compact
 one ranked with ts_rank_cd (search.models.DocumentVector); ts_headline for snippets."""
 
-import contextlib
-
-from django.db import transaction
-
 from ..text import (
     MARK_END,
     MARK_START,
@@ -102,31 +98,13 @@ class PostgresBackend(DatabaseBackend):
             params.append(_text(word))
         return expression, params
 
-    @contextlib.contextmanager
-    def match_cursor(self):
-        """A cursor on which the planner always takes the GIN index. It prices a sequential scan
-        as if testing a vector were free, when each one must be read from TOAST and
-        decompressed: for a word in most pages it would pick a scan ten times slower (1.4 s
-        instead of 0.12 s on 100,000 pages). SET LOCAL, in a transaction or a savepoint."""
-        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            yield cursor
-            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
-
     def match_sql(self, match, with_score=True):
-        """Matched on the full vectors, ranked on the compact ones (search.models.DocumentVector).
-        A page whose rank vector does not hold the query ranks 0 without calling ts_rank_cd
-        (which would return 0): half the cost of a word found in 10 % of the pages."""
+        """Through ``search_match()`` (migrations 0005, 0006): always the GIN index."""
         expression, params = match
-        score = (
-            ", CASE WHEN v.rank_vector @@ query.q"
-            " THEN ts_rank_cd(%s::float4[], v.rank_vector, query.q, 1) ELSE 0 END AS score"
-        )
+        columns = "doc_id, score" if with_score else "doc_id"
         return (
-            f"SELECT v.document_id AS doc_id{score if with_score else ''}"  # noqa: S608
-            f" FROM search_documentvector v, (SELECT {expression} AS q) AS query"
-            " WHERE v.match_vector @@ query.q",
-            [RANK_WEIGHTS, *params] if with_score else params,
+            f"SELECT {columns} FROM search_match({expression}, %s::float4[])",  # noqa: S608
+            [*params, RANK_WEIGHTS],
         )
 
     def floor_sql(self, match):

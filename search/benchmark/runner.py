@@ -67,7 +67,7 @@ def pick_queries(n_pages, per_class=10, seed=3):
         if match is None:
             return 0
         sql, params = backend.match_sql(match, with_score=False)
-        with backend.match_cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM ({sql}) AS m", params)  # noqa: S608
             return cursor.fetchone()[0]
 
@@ -170,7 +170,7 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
         if match is None:
             return
         sql, params = backend.floor_sql(match)
-        with backend.match_cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             cursor.fetchall()
 

@@ -4,8 +4,8 @@
 it for every match: ~25 µs a match, a second for a word found in 40,000 pages. Now the GIN index
 of ``match_vector`` (the full vector) finds the matches and ``rank_vector`` (title, summary,
 taxonomy, opening of the body: under 1 KB, kept in the row) ranks them; the table is small enough
-to stay in shared buffers. ``search_match()`` (0005) goes: a function with settings of its own is
-not inlined and materialises its rows, a quarter of the time of a large match set.
+to stay in shared buffers. A page whose rank vector does not hold the query ranks 0: ts_rank_cd is
+not even called (it would return 0), which halves the cost of a word found in 10 % of the pages.
 Existing vectors are carried over (the rank vectors are approximated from the stored text;
 ``search_index rebuild`` writes them exactly). No-op elsewhere.
 """
@@ -26,8 +26,18 @@ FORWARD = [
     FROM search_searchdocument WHERE search_vector IS NOT NULL
     """,
     "CREATE INDEX search_documentvector_gin ON search_documentvector USING gin (match_vector)",
-    # The match query is now run by search.backends.postgres (match_cursor, match_sql).
-    "DROP FUNCTION IF EXISTS search_match(tsquery, float4[])",
+    """
+    CREATE OR REPLACE FUNCTION search_match(q tsquery, weights float4[])
+    RETURNS TABLE (doc_id integer, score real)
+    LANGUAGE sql STABLE
+    SET enable_seqscan = off
+    AS $$
+        SELECT document_id,
+            CASE WHEN rank_vector @@ q THEN ts_rank_cd(weights, rank_vector, q, 1) ELSE 0 END
+        FROM search_documentvector
+        WHERE match_vector @@ q
+    $$
+    """,
 ]
 BACKWARD = [
     """
