@@ -100,9 +100,6 @@ class DatabaseBackend(base.SearchBackend):
     def engine_remove(self, cursor, page_ids):
         raise NotImplementedError
 
-    def engine_clear(self, cursor):
-        raise NotImplementedError
-
     def prepare_match(self, parsed, mode):
         """An engine query (opaque), or None when nothing can match."""
         raise NotImplementedError
@@ -182,6 +179,7 @@ class DatabaseBackend(base.SearchBackend):
                 log_changes(cursor, ids)
         index_changed()
 
+    ENGINE_TABLES = ()  # the engine's own tables, emptied with the store by clear()
     STORE_TABLES = (
         "search_autocompletetoken",
         "search_autocompleteentry",
@@ -193,8 +191,7 @@ class DatabaseBackend(base.SearchBackend):
 
     def clear(self):
         with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
-            self.engine_clear(cursor)
-            self.empty_tables(cursor, self.STORE_TABLES)
+            self.empty_tables(cursor, (*self.ENGINE_TABLES, *self.STORE_TABLES))
             log_changes(cursor, [FULL_RELOAD])
         index_changed()
 

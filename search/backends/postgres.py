@@ -35,6 +35,7 @@ def _opening(body):
 class PostgresBackend(DatabaseBackend):
     name = "postgresql"
     vendor = "postgresql"
+    ENGINE_TABLES = ("search_documentvector",)
 
     def engine_index(self, cursor, records):
         """Match vector: the whole text; rank vector: the same with only the opening of the body
@@ -62,15 +63,12 @@ class PostgresBackend(DatabaseBackend):
     def engine_remove(self, cursor, page_ids):
         cursor.execute("DELETE FROM search_documentvector WHERE document_id = ANY(%s)", [page_ids])
 
-    def engine_clear(self, cursor):
-        """Emptied with the store, by empty_tables()."""
-
     def empty_tables(self, cursor, tables):
         """TRUNCATE, not DELETE: a rebuild would otherwise leave as many dead rows as live ones,
         and ranking, which reads the vectors' pages, would read twice as many. TRUNCATE refuses to
         run while foreign-key checks of the transaction are pending: they are run first."""
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(f"TRUNCATE search_documentvector, {', '.join(tables)}")
+        cursor.execute(f"TRUNCATE {', '.join(tables)}")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     def optimize(self):

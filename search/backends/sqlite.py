@@ -23,6 +23,7 @@ def _quote(term):
 class SQLiteBackend(DatabaseBackend):
     name = "sqlite"
     vendor = "sqlite"
+    ENGINE_TABLES = (FTS_TABLE,)
 
     def engine_index(self, cursor, records):
         cursor.executemany(
@@ -44,9 +45,6 @@ class SQLiteBackend(DatabaseBackend):
     def engine_remove(self, cursor, page_ids):
         for page_id in page_ids:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [page_id])  # noqa: S608
-
-    def engine_clear(self, cursor):
-        cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
 
     def optimize(self):
         with self.connection.cursor() as cursor:
