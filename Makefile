@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= kb.settings.dev
 
-.PHONY: run test install migrate demo lint format check-migrations check-messages messages browser-deps benchmark clean
+.PHONY: run test install migrate demo lint format check-messages messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ demo: migrate
 run: demo
 	@echo "Praxis : http://127.0.0.1:8000/  (administration : http://127.0.0.1:8000/admin/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# axe-core, for the accessibility checks of the browser tests (installed when npm is there).
+NPM := $(shell command -v npm 2>/dev/null)
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --silent
+ifneq ($(NPM),)
+test: node_modules/.package-lock.json
+endif
 
 ## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present)
 test: install
