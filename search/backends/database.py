@@ -5,12 +5,10 @@ then the "did you mean" correction, then any word), facets and hits. Subclasses 
 how to index analysed text, how to match and rank, how to cut snippets.
 """
 
-import heapq
 import time
 from collections import Counter
 from datetime import UTC
 from itertools import chain
-from operator import itemgetter
 from types import SimpleNamespace
 
 from django.db import connections, transaction
@@ -394,39 +392,31 @@ class DatabaseBackend(base.SearchBackend):
         return self._facet_index.refresh()
 
     def _run(self, parsed, mode, query):
-        """One query: every match with its score from the engine; filters, facet counts and the
-        top of the ranking from the in-memory facet postings."""
+        """One query: the match set and the requested page of the ranking from the engine (one
+        statement); filters and facet counts from the in-memory facet postings."""
 
         result = SearchResult(query=query, backend=self.name)
         match = self.prepare_match(parsed, mode)
         if match is None:
             return result
-        match_sql, match_params = self.match_sql(match, with_score=True)
-        with self.connection.cursor() as cursor:
-            cursor.execute(match_sql, match_params)
-            rows = cursor.fetchall()
-        if not rows:
-            return result
-        facets = self.facet_index()
-        for facet, values in (query.filters or {}).items():
-            for value in values:
-                posting = facets.posting(facet, str(value))
-                rows = [r for r in rows if r[0] in posting] if posting is not None else []
-        result.total = len(rows)
-        if not rows:
-            return result
         per_page = max(1, min(int(query.per_page), 100))
         offset = (max(1, int(query.page)) - 1) * per_page
-        if query.sort == "date":
-            dates = facets.dates
-            top = heapq.nlargest(offset + per_page, rows, key=lambda r: (dates.get(r[0], 0), r[0]))
-        else:
-            top = heapq.nlargest(offset + per_page, rows, key=itemgetter(1))
-        top = top[offset:]
+        filters = query.filters or {}
+        matched, top = self._ranked(match, filters, query.sort, per_page, offset)
+        if not matched:
+            return result
+        facets = self.facet_index()
+        for facet, values in filters.items():
+            for value in values:
+                posting = facets.posting(facet, str(value))
+                matched = matched & posting.bits if posting is not None else BitMap()
+        result.total = len(matched)
+        if not matched:
+            return result
         if query.facets:
-            result.facets = self._facets(facets, [r[0] for r in rows], query)
+            result.facets = self._facets(facets, matched, query)
         if top:
-            ids = [r[0] for r in top]
+            ids = [doc_id for doc_id, _score in top]
             documents = self._documents(ids)
             snippets = self.snippets(parsed, match, [documents[i] for i in ids if i in documents])
             for doc_id, score in top:
@@ -447,6 +437,44 @@ class DatabaseBackend(base.SearchBackend):
                     )
                 )
         return result
+
+    ID_LIST = "group_concat(doc_id)"  # SQL aggregate: the matching ids as "12,57,…"
+
+    def _ranked(self, match, filters, sort, limit, offset):
+        """(every matching id as a BitMap, [(id, score)] of the requested page of the ranking).
+
+        One statement: the engine scores the match set once, and sorts it and lists its ids
+        itself. Handing every (id, score) row to Python would cost more than the scoring for a
+        frequent word. Filters apply to the page of the ranking here, to the match set in
+        ``_run`` (facet postings)."""
+        match_sql, params = self.match_sql(match, with_score=True)
+        joins, conditions = "", []
+        for facet, values in filters.items():
+            for value in values:
+                conditions.append(
+                    "m.doc_id IN (SELECT document_id FROM search_searchfacet"
+                    " WHERE facet = %s AND value = %s)"
+                )
+                params = [*params, facet, str(value)]
+        if sort == "date":
+            joins = " JOIN search_searchdocument d ON d.page_id = m.doc_id"
+            order = "d.date IS NULL, d.date DESC, m.doc_id DESC"
+        else:
+            order = "m.score DESC, m.doc_id"
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        sql = (
+            f"WITH m AS MATERIALIZED ({match_sql})"  # noqa: S608
+            f" SELECT NULL, NULL, (SELECT {self.ID_LIST} FROM m)"
+            " UNION ALL SELECT * FROM ("
+            f"SELECT m.doc_id, m.score, NULL FROM m{joins}{where}"
+            f" ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            rows = cursor.fetchall()
+        id_list = next((ids for doc_id, _s, ids in rows if doc_id is None), None)
+        matched = BitMap(map(int, id_list.split(","))) if id_list else BitMap()
+        return matched, [(doc_id, score) for doc_id, score, _ids in rows if doc_id is not None]
 
     def _documents(self, ids):
         """{page_id: document} of the hits, what a hit and its snippet need (raw SQL: the ORM
@@ -479,20 +507,20 @@ class DatabaseBackend(base.SearchBackend):
             )
         return documents
 
-    def _facets(self, facets, ids, query):
-        """Counts of every facet value over the matching documents ``ids``: by walking the
-        documents' values for a small match set, by bitmap intersections for a large one."""
+    def _facets(self, facets, matched, query):
+        """Counts of every facet value over the matching documents (BitMap ``matched``): by
+        walking the documents' values for a small match set, by bitmap intersections for a
+        large one."""
         from ..query import FacetValue
 
         wanted = [name for name in query.facets if name in FACETS]
         counts = {}
-        if len(ids) <= SMALL_MATCH_SET:
+        if len(matched) <= SMALL_MATCH_SET:
             doc_values = facets.doc_values
-            counter = Counter(chain.from_iterable(doc_values.get(i, ()) for i in ids))
+            counter = Counter(chain.from_iterable(doc_values.get(i, ()) for i in matched))
             for (name, value), count in counter.items():
                 counts.setdefault(name, {})[value] = count
         else:
-            matched = BitMap(ids)
             for name in wanted:
                 by_value = counts[name] = {}
                 for value, posting in facets.postings.get(name, {}).items():

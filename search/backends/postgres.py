@@ -36,6 +36,7 @@ class PostgresBackend(DatabaseBackend):
     name = "postgresql"
     vendor = "postgresql"
     ENGINE_TABLES = ("search_documentvector",)
+    ID_LIST = "string_agg(doc_id::text, ',')"
 
     def engine_index(self, cursor, records):
         """Match vector: the whole text; rank vector: the same with only the opening of the body

@@ -125,6 +125,35 @@ def test_filters_restrict_the_results(search):
     assert {hit.type for hit in result.hits} == {"jobdescriptionpage"}
 
 
+def test_the_hits_of_a_filtered_search_are_the_filtered_pages(search):
+    """The ranking (in the engine) and the count (facet postings) filter alike, with two filters
+    at once too."""
+    from search.models import SearchFacet
+
+    def pages_with(facet, value):
+        return set(
+            SearchFacet.objects.filter(facet=facet, value=value).values_list(
+                "document_id", flat=True
+            )
+        )
+
+    everything = set(_ids(search("participation", per_page=100)))
+    assert 10 < len(everything) < 100
+    result = search("participation", per_page=100)
+    checked = 0
+    for facet in ("type", "theme", "region"):
+        for value in result.facets[facet][:3]:
+            filtered = search("participation", per_page=100, **{facet: [value.value]})
+            assert set(_ids(filtered)) == everything & pages_with(facet, value.value)
+            assert len(filtered.hits) == filtered.total
+            checked += 1
+    assert checked >= 6
+    theme, kind = result.facets["theme"][0].value, result.facets["type"][0].value
+    both = search("participation", per_page=100, theme=[theme], type=[kind])
+    expected = everything & pages_with("theme", theme) & pages_with("type", kind)
+    assert expected and set(_ids(both)) == expected and both.total == len(expected)
+
+
 def test_hits_have_highlighted_snippets_from_the_original_text(search):
     result = search("budgets participatifs")
     assert result.hits
@@ -150,6 +179,9 @@ def test_sort_by_date(backend):
     result = backend.search(SearchQuery(text="participation", sort="date", per_page=20))
     dates = [hit.date for hit in result.hits]
     assert dates == sorted(dates, reverse=True)
+    second = backend.search(SearchQuery(text="participation", sort="date", per_page=20, page=2))
+    assert second.hits and max(hit.date for hit in second.hits) <= dates[-1]
+    assert not set(_ids(result)) & set(_ids(second))
 
 
 # --- the pages -------------------------------------------------------------------------------
