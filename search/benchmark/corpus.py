@@ -456,6 +456,13 @@ def extend_stock_search_fields(models):
         model.search_fields = [*model.search_fields, *extra]
 
 
+def stock_indexed(pages):
+    """Whether Wagtail's own search index holds at least ``pages`` pages."""
+    from modelsearch.models import IndexEntry
+
+    return IndexEntry.objects.count() >= pages
+
+
 def stock_index(models, stdout=None):
     """Index the generated pages in Wagtail's own search backend (for the comparison)."""
     from wagtail.search.backends import get_search_backend

@@ -74,7 +74,9 @@ class Command(BaseCommand):
         if size:
             out(f"Taille de l'index Praxis : {size / 1e6:.1f} Mo")
             report["index_bytes"] = size
-        if not no_stock and not skip_index:
+        if not no_stock and (not skip_index or not corpus.stock_indexed(generator.existing())):
+            # Also after --skip-index when Wagtail's index lacks pages (a corpus generated with
+            # --no-stock): timing stock search on an empty index would compare with nothing.
             total, stock_seconds = corpus.stock_index(practice_page_models())
             out(
                 f"Indexation Wagtail (modelsearch) : {total} pages en {stock_seconds:.1f} s,"
