@@ -15,18 +15,23 @@ import weakref
 from django.db import connections
 from pyroaring import BitMap
 
+from .text import fold_word
+
 FULL_RELOAD = 0  # SearchChange.page_id meaning "reload everything"
 KEEP_CHANGES = 5000
 
 
 class Posting:
-    """The documents having one facet value, and the value's label."""
+    """The documents having one facet value, the value's label and its sort key."""
 
-    __slots__ = ("label", "bits")
+    __slots__ = ("label", "sort_label", "bits")
 
     def __init__(self, label):
-        self.label = label
         self.bits = BitMap()
+        self.relabel(label)
+
+    def relabel(self, label):
+        self.label, self.sort_label = label, fold_word(label)
 
     def __contains__(self, doc_id):
         return doc_id in self.bits
@@ -115,8 +120,8 @@ class FacetIndex:
             posting = by_value.get(value)
             if posting is None:
                 posting = by_value[value] = Posting(label)
-            else:
-                posting.label = label
+            elif posting.label != label:
+                posting.relabel(label)
             posting.bits.add(doc_id)
             # One shared (facet, value) tuple per value: 100,000 pages hold ~1M references.
             key = keys.get((facet, value))

@@ -225,7 +225,7 @@ def snippet_window(text, terms, length=240):
 def with_ellipses(text, start, end, html_extract):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return prefix + _SPACES_RE.sub(" ", html_extract).strip() + suffix
+    return prefix + " ".join(html_extract.split()) + suffix
 
 
 def snippet(text, terms, length=240):

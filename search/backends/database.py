@@ -532,22 +532,28 @@ class DatabaseBackend(base.SearchBackend):
         for name in wanted:
             postings = facets.postings.get(name, {})
             by_value = counts.get(name, {})
-            for value in selected.get(name, ()):
+            chosen = selected.get(name, ())
+            for value in chosen:
                 by_value.setdefault(value, 0)
-            values = [
+            if name == "year":
+                items = sorted(by_value.items(), reverse=True)
+            else:
+                items = sorted(
+                    by_value.items(),
+                    key=lambda item, p=postings: (
+                        -item[1],
+                        p[item[0]].sort_label if item[0] in p else fold_word(item[0]),
+                    ),
+                )
+            ordered[name] = [
                 FacetValue(
                     value,
                     postings[value].label if value in postings else value,
                     count,
-                    value in selected.get(name, ()),
+                    value in chosen,
                 )
-                for value, count in by_value.items()
+                for value, count in items
             ]
-            if name == "year":
-                values.sort(key=lambda v: v.value, reverse=True)
-            else:
-                values.sort(key=lambda v: (-v.count, fold_word(v.label)))
-            ordered[name] = values
         return ordered
 
     # --- did you mean -----------------------------------------------------------------------

@@ -458,7 +458,7 @@ def extend_stock_search_fields(models):
 
 def stock_indexed(pages):
     """Whether Wagtail's own search index holds at least ``pages`` pages."""
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     return IndexEntry.objects.count() >= pages
 
