@@ -38,5 +38,19 @@ def test_benchmark_command(db):
         "mot mal orthographié",
         "pages/s",
         "Wagtail sur le mot corrigé",
+        "Pages trouvées par requête",
     ):
         assert label in text
+
+
+def test_stock_search_is_never_timed_on_an_empty_index(db):
+    """A corpus generated with --no-stock leaves Wagtail's index without the pages; timing it
+    again with --skip-index first indexes them."""
+    from wagtail.search.models import IndexEntry
+
+    call_command("search_benchmark", pages=30, rounds=1, no_stock=True, stdout=StringIO())
+    IndexEntry.objects.all().delete()  # as after bulk generation of a large corpus
+    out = StringIO()
+    call_command("search_benchmark", pages=30, rounds=1, skip_index=True, stdout=out)
+    assert "Indexation Wagtail (modelsearch) : 30 pages" in out.getvalue()
+    assert IndexEntry.objects.count() >= 30
