@@ -10,14 +10,13 @@ from ..text import (
     snippet_window,
     with_ellipses,
 )
-from .database import DatabaseBackend, taxonomy_text
+from .database import SNIPPET_SOURCE_CHARS, DatabaseBackend, taxonomy_text
 
 CONFIG = "french_unaccent"
 # ts_rank_cd weights {D, C, B, A}: body and attachments, themes and tags, summary, title.
 RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
 # On the extract chosen in Python: all of it, every match highlighted.
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
-SNIPPET_SOURCE_CHARS = 20_000
 RANK_BODY_CHARS = 300  # of the body, in the rank vector
 
 

@@ -2,7 +2,7 @@
 database; bm25 with column weights; snippets cut from the original text in Python."""
 
 from ..text import analyse, snippet
-from .database import DatabaseBackend, analysed, taxonomy_text
+from .database import SNIPPET_SOURCE_CHARS, DatabaseBackend, analysed, taxonomy_text
 
 FTS_TABLE = "search_fts"
 # bm25 weights of the FTS columns, in order.
@@ -12,7 +12,6 @@ CREATE_FTS = (
     + ", ".join(COLUMN_WEIGHTS)
     + ", tokenize = 'unicode61 remove_diacritics 0')"
 )
-SNIPPET_SOURCE_CHARS = 20_000
 
 
 def _quote(term):
