@@ -11,6 +11,8 @@ MAX_TERMS = 32
 # The facets every backend computes, in display order, with their request parameter.
 FACETS = ("type", "theme", "tag", "region", "authority_type", "year", "category", "sector")
 SORTS = ("relevance", "date")
+# Values of a facet in a result: the most frequent ones (plus any selected), on every backend.
+FACET_VALUES_MAX = 100
 
 
 @dataclass

@@ -5,6 +5,7 @@ then the "did you mean" correction, then any word), facets and hits. Subclasses 
 how to index analysed text, how to match and rank, how to cut snippets.
 """
 
+import heapq
 import time
 from collections import Counter
 from datetime import UTC
@@ -19,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..facets import FULL_RELOAD, FacetIndex, log_changes
-from ..query import FACETS, Hit, SearchResult, Suggestion, parse
+from ..query import FACET_VALUES_MAX, FACETS, Hit, SearchResult, Suggestion, parse
 from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
 
@@ -52,6 +53,11 @@ def taxonomy_text(record):
         label for facet, _v, label in record["facets"] if facet not in ("theme", "tag", "year")
     ]
     return " ; ".join(label for label in labels if label)
+
+
+def _sort_label(postings, value):
+    posting = postings.get(value)
+    return posting.sort_label if posting is not None else fold_word(value)
 
 
 def _prefix_range(prefix):
@@ -533,18 +539,16 @@ class DatabaseBackend(base.SearchBackend):
             postings = facets.postings.get(name, {})
             by_value = counts.get(name, {})
             chosen = selected.get(name, ())
-            for value in chosen:
-                by_value.setdefault(value, 0)
-            if name == "year":
-                items = sorted(by_value.items(), reverse=True)
-            else:
-                items = sorted(
+            if name == "year":  # most recent first
+                ranked = sorted(by_value.items(), reverse=True)
+            else:  # most frequent first, then by label; the first FACET_VALUES_MAX
+                ranked = heapq.nsmallest(
+                    FACET_VALUES_MAX,
                     by_value.items(),
-                    key=lambda item, p=postings: (
-                        -item[1],
-                        p[item[0]].sort_label if item[0] in p else fold_word(item[0]),
-                    ),
+                    key=lambda item, p=postings: (-item[1], _sort_label(p, item[0])),
                 )
+            shown = {value for value, _count in ranked}
+            ranked += [(value, by_value.get(value, 0)) for value in chosen if value not in shown]
             ordered[name] = [
                 FacetValue(
                     value,
@@ -552,7 +556,7 @@ class DatabaseBackend(base.SearchBackend):
                     count,
                     value in chosen,
                 )
-                for value, count in items
+                for value, count in ranked
             ]
         return ordered
 

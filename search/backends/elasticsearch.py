@@ -27,7 +27,7 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from ..query import FACETS, FacetValue, Hit, SearchResult, Suggestion, parse
+from ..query import FACET_VALUES_MAX, FACETS, FacetValue, Hit, SearchResult, Suggestion, parse
 from ..text import fold, words
 from . import base
 
@@ -194,7 +194,7 @@ def build_search_body(query, parsed=None, mode="all"):
         "track_total_hits": True,
         "_source": ["page_id", "type", "type_label", "title", "url", "summary", "date"],
         "aggs": {
-            facet: {"terms": {"field": f"{facet}_facet", "size": 100}}
+            facet: {"terms": {"field": f"{facet}_facet", "size": FACET_VALUES_MAX}}
             for facet in query.facets
             if facet in FACETS
         },

@@ -119,6 +119,20 @@ def test_facet_counts_equal_the_filtered_result_sizes(search):
     assert {"type", "theme", "tag", "region", "authority_type", "year"} <= set(result.facets)
 
 
+def test_a_facet_lists_its_most_frequent_values_first_up_to_a_maximum(search, monkeypatch):
+    from search.backends import database
+
+    tags = search("participation").facets["tag"]
+    assert len(tags) > 3
+    assert [v.count for v in tags] == sorted((v.count for v in tags), reverse=True)
+    monkeypatch.setattr(database, "FACET_VALUES_MAX", 3)
+    capped = search("participation").facets["tag"]
+    assert [(v.value, v.count) for v in capped] == [(v.value, v.count) for v in tags[:3]]
+    least = tags[-1].value
+    with_filter = search("participation", tag=[least]).facets["tag"]
+    assert least in [v.value for v in with_filter if v.selected]
+
+
 def test_filters_restrict_the_results(search):
     result = search("participation", type=["jobdescriptionpage"])
     assert result.total > 0
