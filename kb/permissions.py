@@ -10,3 +10,28 @@ def can_see_contact_details(user):
     superusers); a signed-in person whose registration is pending or refused is not one of them.
     """
     return is_approved_member(user)
+
+
+def can_download_document(request, document):
+    """A document is as open as the most open live page that uses it (Wagtail's reference index:
+    document choosers, foreign keys, links in rich text).
+
+    A document attached only to members-only pages is for the members those pages admit. A
+    document that no live page uses is left to Wagtail's collection restrictions: contributions'
+    attachments wait in a moderators-only collection until publication.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    pages = list(Page.objects.live().filter(pk__in=[int(i) for i in page_ids if i.isdigit()]))
+    if not pages:
+        return True
+    return any(
+        all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+        for page in pages
+    )

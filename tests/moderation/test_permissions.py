@@ -329,3 +329,50 @@ def test_admin_menu_shows_the_moderators_desks_to_moderators_only(clients, site)
     assert contributor_home.status_code == 200
     for desk in desks:
         assert desk not in text(contributor_home)
+
+
+def _attach(page, document):
+    page = page.specific
+    page.body = [("documents", {"items": [{"document": document, "description": ""}]})]
+    page.save_revision().publish()
+
+
+@pytest.fixture
+def documents(site):
+    from wagtail.documents import get_document_model
+
+    from .files import pdf
+
+    made = {}
+    for key in ("public", "members_only"):
+        made[key] = get_document_model().objects.create(
+            title=f"Compte rendu {key}", file=pdf(f"compte-rendu-{key}.pdf")
+        )
+        _attach(site[key], made[key])
+    return made
+
+
+def _body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_documents_of_members_only_pages_are_members_only(role, clients, documents):
+    client = clients[role]
+    public = client.get(documents["public"].url)
+    assert public.status_code == 200 and _body(public).startswith(b"%PDF")
+    response = client.get(documents["members_only"].url)
+    assert response.status_code == expect(role, (302, 403, 200, 200, 200)), role
+    if role == "anonymous":
+        assert response["Location"].startswith("/comptes/login/")
+    if response.status_code == 200:
+        assert _body(response).startswith(b"%PDF")
+    else:
+        assert b"%PDF" not in _body(response)
+
+
+def test_a_document_also_used_by_a_public_page_stays_public(clients, site, documents):
+    anonymous = clients["anonymous"]
+    assert anonymous.get(documents["members_only"].url).status_code == 302
+    _attach(site["public"], documents["members_only"])
+    assert anonymous.get(documents["members_only"].url).status_code == 200
