@@ -97,10 +97,14 @@ def update(request, pk):
 @csrf_exempt  # the signed token is the proof; mail clients post "List-Unsubscribe=One-Click"
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """One click from the e-mail, no log-in: the signed token names the subscription."""
+    """From the e-mail, no log-in: the signed token names the subscription. Opening the link
+    (GET) asks for confirmation, so that mail scanners that follow links unsubscribe no one; the
+    button, or the mail client's one-click (RFC 8058), POSTs."""
     subscription = Subscription.from_token(token)
     if subscription is None:
         return render(request, "watch/unsubscribed.html", {"invalid": True}, status=404)
     label = subscription.label()
+    if request.method == "GET":
+        return render(request, "watch/unsubscribed.html", {"label": label, "confirm": True})
     subscription.delete()
     return render(request, "watch/unsubscribed.html", {"label": label})

@@ -127,7 +127,13 @@ def test_unsubscribe_link_works_without_log_in(users, client):
     call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     link = re.search(r"Ne plus suivre \(.*\) : (\S+)", mail.outbox[0].body).group(1)
     path = link.split("://", 1)[1].split("/", 1)[1]
+    # Opening the link (as a mail scanner would) only asks.
     response = client.get("/" + path)
+    assert response.status_code == 200
+    assert "Ne plus recevoir la lettre de veille" in response.content.decode()
+    assert f'<form method="post" action="/{path}">' in response.content.decode()
+    assert Subscription.objects.count() == 1
+    response = client.post("/" + path)
     assert response.status_code == 200
     assert "vous ne recevrez plus la lettre de veille" in response.content.decode()
     assert not Subscription.objects.exists()
