@@ -642,24 +642,33 @@ class DatabaseBackend(base.SearchBackend):
             return []
         last, others = typed[-1][:64], typed[:-1]
         low, high = _prefix_range(last)
+        # Driven by the token index: the matching tokens, then their entries. Themes and tags:
+        # the most used first. Titles (from two letters): the first tokens in index order; a
+        # DISTINCT over every matching title ("vill": 5,000 on 100,000 pages) cost 15 ms.
+        queries = [
+            (
+                "SELECT DISTINCT e.kind, e.label, e.url, e.doc_count"
+                " FROM search_autocompletetoken t"
+                " JOIN search_autocompleteentry e ON e.id = t.entry_id"
+                " WHERE t.kind IN ('theme', 'tag') AND t.token >= %s AND t.token < %s"
+                " AND e.doc_count > 0 ORDER BY e.doc_count DESC LIMIT 40",
+                [low, high],
+            )
+        ]
+        if len(last) >= 2:
+            queries.append(
+                (
+                    "SELECT e.kind, e.label, e.url, e.doc_count FROM search_autocompleteentry e"
+                    " WHERE e.doc_count > 0 AND e.id IN (SELECT t.entry_id"
+                    " FROM search_autocompletetoken t WHERE t.kind = 'title'"
+                    " AND t.token >= %s AND t.token < %s LIMIT 40)",
+                    [low, high],
+                )
+            )
         candidates = []
         with self.connection.cursor() as cursor:
-            for kinds, order, limit_sql in (
-                (("theme", "tag"), " ORDER BY e.doc_count DESC", 40),
-                (("title",), "", 40 if len(last) >= 2 else 0),
-            ):
-                if not limit_sql:
-                    continue
-                # Driven by the token index: the matching tokens, then their entries.
-                kind_placeholders = ", ".join(["%s"] * len(kinds))
-                sql = (
-                    "SELECT DISTINCT e.kind, e.label, e.url, e.doc_count"  # noqa: S608
-                    " FROM search_autocompletetoken t"
-                    " JOIN search_autocompleteentry e ON e.id = t.entry_id"
-                    f" WHERE t.kind IN ({kind_placeholders}) AND t.token >= %s AND t.token < %s"
-                    f" AND e.doc_count > 0{order} LIMIT %s"
-                )
-                cursor.execute(sql, [*kinds, low, high, limit_sql])
+            for sql, params in queries:
+                cursor.execute(sql, params)
                 candidates.extend(
                     AutocompleteEntry(kind=k, label=lb, url=u, doc_count=n)
                     for k, lb, u, n in cursor.fetchall()
