@@ -44,7 +44,6 @@ class FacetIndex:
         self.using = using
         self.postings = {}  # facet → {value: Posting}
         self.doc_values = {}  # doc id → [(facet, value)]
-        self.dates = {}  # doc id → timestamp (for the date sort)
         self.last = None  # (change id, token) applied
         self.checked_at = 0.0
         self.keys = {}
@@ -93,7 +92,7 @@ class FacetIndex:
         return self
 
     def _load_all(self, cursor):
-        self.postings, self.doc_values, self.dates = {}, {}, {}
+        self.postings, self.doc_values = {}, {}
         self._read(cursor, "", [])
 
     def _load_some(self, cursor, doc_ids):
@@ -102,7 +101,6 @@ class FacetIndex:
                 posting = self.postings.get(facet, {}).get(value)
                 if posting is not None:
                     posting.bits.discard(doc_id)
-            self.dates.pop(doc_id, None)
         ids = sorted(doc_ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -128,10 +126,6 @@ class FacetIndex:
             if key is None:
                 key = keys[(facet, value)] = (facet, value)
             doc_values.setdefault(doc_id, []).append(key)
-        where_doc = where.replace("document_id", "page_id")
-        cursor.execute(f"SELECT page_id, date FROM search_searchdocument{where_doc}", params)  # noqa: S608
-        for doc_id, date in cursor.fetchall():
-            self.dates[doc_id] = _timestamp(date)
 
     def posting(self, facet, value):
         return self.postings.get(facet, {}).get(value)
@@ -140,17 +134,6 @@ class FacetIndex:
 def _rows(cursor, size=10_000):
     while rows := cursor.fetchmany(size):
         yield from rows
-
-
-def _timestamp(value):
-    if value is None:
-        return 0.0
-    if hasattr(value, "timestamp"):
-        return value.timestamp()
-    from django.utils.dateparse import parse_datetime
-
-    parsed = parse_datetime(str(value))
-    return parsed.timestamp() if parsed else 0.0
 
 
 def log_changes(cursor, page_ids):
