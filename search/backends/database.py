@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from datetime import UTC
 from itertools import chain
+from operator import itemgetter
 from types import SimpleNamespace
 
 from django.db import connections, transaction
@@ -635,8 +636,6 @@ class DatabaseBackend(base.SearchBackend):
     # --- autocomplete -----------------------------------------------------------------------
 
     def autocomplete(self, text, limit=10):
-        from ..models import AutocompleteEntry
-
         typed = [fold(w) for w in words(str(text or "")[:200])]
         if not typed or not typed[-1]:
             return []
@@ -665,37 +664,35 @@ class DatabaseBackend(base.SearchBackend):
                     [low, high],
                 )
             )
-        candidates = []
         with self.connection.cursor() as cursor:
+            rows = []
             for sql, params in queries:
                 cursor.execute(sql, params)
-                candidates.extend(
-                    AutocompleteEntry(kind=k, label=lb, url=u, doc_count=n)
-                    for k, lb, u, n in cursor.fetchall()
-                )
-
-        def matches(entry):
-            label_words = [fold(w) for w in words(entry.label)]
-            return all(any(w == o or w.startswith(o) for w in label_words) for o in others)
-
-        def usefulness(entry):
-            folded = fold(entry.label)
-            typed_text = " ".join(typed)
-            return (
+                rows.extend(cursor.fetchall())
+        typed_text = " ".join(typed)
+        candidates = []  # (usefulness, key, row): the label folded once per candidate
+        for row in rows:
+            kind, label, _url, doc_count = row
+            folded = fold(label)
+            if others:
+                label_words = [fold(w) for w in words(label)]
+                if not all(any(w.startswith(o) for w in label_words) for o in others):
+                    continue
+            usefulness = (
                 0 if folded.startswith(typed_text) else 1,
-                AUTOCOMPLETE_KIND_ORDER.get(entry.kind, 3),
-                -entry.doc_count,
-                len(entry.label),
+                AUTOCOMPLETE_KIND_ORDER.get(kind, 3),
+                -doc_count,
+                len(label),
                 folded,
             )
-
+            candidates.append((usefulness, (kind, folded), row))
+        candidates.sort(key=itemgetter(0))
         seen, suggestions = set(), []
-        for entry in sorted(filter(matches, candidates), key=usefulness):
-            key = (entry.kind, fold(entry.label))
+        for _usefulness, key, (kind, label, url, _count) in candidates:
             if key in seen:
                 continue
             seen.add(key)
-            suggestions.append(Suggestion(label=entry.label, kind=entry.kind, url=entry.url))
+            suggestions.append(Suggestion(label=label, kind=kind, url=url))
             if len(suggestions) >= limit:
                 break
         return suggestions

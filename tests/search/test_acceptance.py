@@ -80,6 +80,18 @@ def test_autocomplete_democr(backend):
     assert all("democr" in fold(s.label) for s in suggestions)
 
 
+def test_autocomplete_of_several_words_keeps_the_labels_having_them_all(backend):
+    from search.text import words
+
+    suggestions = backend.autocomplete("budget partic")
+    assert suggestions
+    for suggestion in suggestions:
+        label_words = [fold(w) for w in words(suggestion.label)]
+        assert any(w.startswith("budget") for w in label_words), suggestion.label
+        assert any(w.startswith("partic") for w in label_words), suggestion.label
+    assert fold(suggestions[0].label).startswith("budget partic")  # the typed text first
+
+
 def test_autocomplete_is_limited_to_ten(backend):
     assert len(backend.autocomplete("p")) <= 10
     assert len(backend.autocomplete("c")) <= 10
