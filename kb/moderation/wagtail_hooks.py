@@ -61,7 +61,7 @@ def members_only_documents(document, request):
             request.get_full_path(),
             getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or settings.LOGIN_URL,
         )
-    return render(request, "moderation/members_only.html", {"page": None}, status=403)
+    return render(request, "moderation/members_only.html", {"document": document}, status=403)
 
 
 @hooks.register("register_admin_urls")

@@ -369,6 +369,8 @@ def test_documents_of_members_only_pages_are_members_only(role, clients, documen
         assert _body(response).startswith(b"%PDF")
     else:
         assert b"%PDF" not in _body(response)
+    if response.status_code == 403:
+        assert "Ce document est réservé aux membres" in text(response)
 
 
 def test_a_document_also_used_by_a_public_page_stays_public(clients, site, documents):
