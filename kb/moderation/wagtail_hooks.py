@@ -48,19 +48,16 @@ def members_only_prompt(page, request, serve_args, serve_kwargs):
 @hooks.register("before_serve_document")
 def members_only_documents(document, request):
     """Documents of members-only pages: the same log-in prompt or explanation as the pages."""
-    from django.conf import settings
-    from django.contrib.auth.views import redirect_to_login
     from django.shortcuts import render
+    from wagtail.wagtail_hooks import require_wagtail_login
 
     from kb.permissions import can_download_document
 
     if can_download_document(request, document):
         return None
     if not request.user.is_authenticated:
-        return redirect_to_login(
-            request.get_full_path(),
-            getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or settings.LOGIN_URL,
-        )
+        # As Wagtail does for its own restrictions (pages, collections).
+        return require_wagtail_login(next=request.get_full_path())
     return render(request, "moderation/members_only.html", {"document": document}, status=403)
 
 

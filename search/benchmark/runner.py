@@ -73,9 +73,6 @@ def pick_queries(n_pages, per_class=10, seed=3):
     )
     known = {fold(w) for w, _n in terms}
 
-    def matches(text):
-        return match_count(backend, text)
-
     def pool(low, high, min_len=4):
         """Words written in ``low``–``high`` pages (they match at least as many)."""
         words = [
@@ -87,7 +84,7 @@ def pick_queries(n_pages, per_class=10, seed=3):
         return words[:MAX_CANDIDATES]
 
     def pick(candidates, low, high, count=per_class):
-        chosen = (w for w in candidates if low <= matches(w) <= high)
+        chosen = (w for w in candidates if low <= match_count(backend, w) <= high)
         return list(itertools.islice(chosen, count))
 
     rare_max = max(2, n_pages // 500)
@@ -104,7 +101,7 @@ def pick_queries(n_pages, per_class=10, seed=3):
         if fold(typo) in known:
             continue
         correction = backend.suggest(typo)
-        if correction and typo_range[0] <= matches(correction) <= typo_range[1]:
+        if correction and typo_range[0] <= match_count(backend, correction) <= typo_range[1]:
             typos.append(typo)
         if len(typos) >= per_class:
             break
