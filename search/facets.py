@@ -24,9 +24,10 @@ KEEP_CHANGES = 5000
 class Posting:
     """The documents having one facet value, the value's label and its sort key."""
 
-    __slots__ = ("label", "sort_label", "bits")
+    __slots__ = ("facet", "value", "label", "sort_label", "bits")
 
-    def __init__(self, label):
+    def __init__(self, facet, value, label):
+        self.facet, self.value = facet, value
         self.bits = BitMap()
         self.relabel(label)
 
@@ -43,10 +44,9 @@ class FacetIndex:
     def __init__(self, using):
         self.using = using
         self.postings = {}  # facet → {value: Posting}
-        self.doc_values = {}  # doc id → [(facet, value)]
+        self.doc_values = {}  # doc id → [Posting of each of its values]
         self.last = None  # (change id, token) applied
         self.checked_at = 0.0
-        self.keys = {}
         self.lock = threading.Lock()
         FacetIndex.instances.add(self)
 
@@ -97,10 +97,8 @@ class FacetIndex:
 
     def _load_some(self, cursor, doc_ids):
         for doc_id in doc_ids:
-            for facet, value in self.doc_values.pop(doc_id, ()):
-                posting = self.postings.get(facet, {}).get(value)
-                if posting is not None:
-                    posting.bits.discard(doc_id)
+            for posting in self.doc_values.pop(doc_id, ()):
+                posting.bits.discard(doc_id)
         ids = sorted(doc_ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -112,20 +110,16 @@ class FacetIndex:
             f"SELECT document_id, facet, value, label FROM search_searchfacet{where}",  # noqa: S608
             params,
         )
-        postings, doc_values, keys = self.postings, self.doc_values, self.keys
+        postings, doc_values = self.postings, self.doc_values
         for doc_id, facet, value, label in _rows(cursor):
             by_value = postings.setdefault(facet, {})
             posting = by_value.get(value)
             if posting is None:
-                posting = by_value[value] = Posting(label)
+                posting = by_value[value] = Posting(facet, value, label)
             elif posting.label != label:
                 posting.relabel(label)
             posting.bits.add(doc_id)
-            # One shared (facet, value) tuple per value: 100,000 pages hold ~1M references.
-            key = keys.get((facet, value))
-            if key is None:
-                key = keys[(facet, value)] = (facet, value)
-            doc_values.setdefault(doc_id, []).append(key)
+            doc_values.setdefault(doc_id, []).append(posting)
 
     def posting(self, facet, value):
         return self.postings.get(facet, {}).get(value)

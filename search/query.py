@@ -38,7 +38,7 @@ class Hit:
     date: object = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FacetValue:
     value: str
     label: str

@@ -181,6 +181,14 @@ def _candidates(folded, prefixes, limit):
     return found
 
 
+def _stem_prefix(term):
+    """What the folded written forms of ``term`` start with, to find them in a text. Snowball
+    rewrites at most the last two letters of a stem ("explication" → "expliqu", "journaux" →
+    "journal"): the rest, and never fewer than four letters. A longer prefix than four letters
+    spares checking every "cons…" word when looking for "consign"."""
+    return term[: max(4, len(term) - 2)]
+
+
 def snippet_window(text, terms, length=240):
     """(start, end, matches): the extract of ``text`` of about ``length`` characters holding the
     most words whose term is in ``terms``, and the (start, end) of those words."""
@@ -191,9 +199,7 @@ def snippet_window(text, terms, length=240):
         # character (Latin-1, others as "?"), so that positions are those of the original; then
         # the exact check of the original word.
         folded = text.encode("latin-1", "replace").translate(_LATIN1_FOLD)
-        prefixes = tuple(
-            sorted({t[: max(1, min(len(t), 4))] for t in terms}, key=len, reverse=True)
-        )
+        prefixes = tuple(sorted({_stem_prefix(t) for t in terms}, key=len, reverse=True))
         for start, end in _candidates(folded, prefixes, MAX_SNIPPET_MATCHES):
             if analyse_word(text[start:end]) in terms:
                 matches.append((start, end))

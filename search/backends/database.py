@@ -9,7 +9,7 @@ import heapq
 import time
 from collections import Counter
 from datetime import UTC
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from types import SimpleNamespace
 
@@ -27,6 +27,7 @@ from . import base
 
 SMALL_MATCH_SET = 300  # below, facets are counted document by document
 SNIPPET_SOURCE_CHARS = 20_000  # of a page's body, where snippets are looked for
+SNIPPET_ATTACHMENT_CHARS = 5_000  # of the text of its attachments
 AUTOCOMPLETE_KIND_ORDER = {"theme": 0, "tag": 1, "title": 2}
 
 
@@ -56,9 +57,51 @@ def taxonomy_text(record):
     return " ; ".join(label for label in labels if label)
 
 
-def _sort_label(postings, value):
-    posting = postings.get(value)
-    return posting.sort_label if posting is not None else fold_word(value)
+def _by_frequency(item):
+    posting, count = item
+    return -count, posting.sort_label
+
+
+def _posting_value(item):
+    return item[0].value
+
+
+def _first(items, key, reverse=False):
+    """The first FACET_VALUES_MAX ``items`` by ``key``: sorted when there are few of them (a
+    heap, in Python, costs more than C's sort below about ten times as many)."""
+    if len(items) <= 10 * FACET_VALUES_MAX:
+        return sorted(items, key=key, reverse=reverse)[:FACET_VALUES_MAX]
+    select = heapq.nlargest if reverse else heapq.nsmallest
+    return select(FACET_VALUES_MAX, items, key=key)
+
+
+def _document(page_id, score, type_, type_label, title, url, summary, date, body, attachments):
+    """What a hit and its snippet need of a stored document."""
+    if isinstance(date, str):  # SQLite: UTC text
+        date = parse_datetime(date)
+        if date is not None and date.tzinfo is None:
+            date = date.replace(tzinfo=UTC)
+    return SimpleNamespace(
+        page_id=page_id,
+        score=score,
+        type=type_,
+        type_label=type_label,
+        title=title,
+        url=url,
+        summary=summary,
+        date=date,
+        body=body or "",
+        attachments=attachments or "",
+    )
+
+
+def _by_score(doc):
+    return -doc.score, doc.page_id
+
+
+def _by_date(doc):
+    """Most recent first, undated last (as the engine sorts them)."""
+    return doc.date is None, -(doc.date.timestamp() if doc.date else 0), -doc.page_id
 
 
 def _prefix_range(prefix):
@@ -409,7 +452,7 @@ class DatabaseBackend(base.SearchBackend):
         per_page = max(1, min(int(query.per_page), 100))
         offset = (max(1, int(query.page)) - 1) * per_page
         filters = query.filters or {}
-        matched, top = self._ranked(match, filters, query.sort, per_page, offset)
+        matched, documents = self._ranked(match, filters, query.sort, per_page, offset)
         if not matched:
             return result
         facets = self.facet_index()
@@ -422,38 +465,36 @@ class DatabaseBackend(base.SearchBackend):
             return result
         if query.facets:
             result.facets = self._facets(facets, matched, query)
-        if top:
-            ids = [doc_id for doc_id, _score in top]
-            documents = self._documents(ids)
-            snippets = self.snippets(parsed, match, [documents[i] for i in ids if i in documents])
-            for doc_id, score in top:
-                doc = documents.get(doc_id)
-                if doc is None:
-                    continue
-                result.hits.append(
-                    Hit(
-                        page_id=doc_id,
-                        type=doc.type,
-                        type_label=doc.type_label,
-                        title=doc.title,
-                        url=doc.url,
-                        summary=doc.summary,
-                        snippet=snippets.get(doc_id, ""),
-                        score=round(float(score or 0), 4),
-                        date=doc.date,
-                    )
-                )
+        snippets = self.snippets(parsed, match, documents) if documents else {}
+        result.hits = [
+            Hit(
+                page_id=doc.page_id,
+                type=doc.type,
+                type_label=doc.type_label,
+                title=doc.title,
+                url=doc.url,
+                summary=doc.summary,
+                snippet=snippets.get(doc.page_id, ""),
+                score=round(float(doc.score or 0), 4),
+                date=doc.date,
+            )
+            for doc in documents
+        ]
         return result
 
     ID_LIST = "group_concat(doc_id)"  # SQL aggregate: the matching ids as "12,57,…"
 
-    def _ranked(self, match, filters, sort, limit, offset):
-        """(every matching id as a BitMap, [(id, score)] of the requested page of the ranking).
+    def clip_sql(self, column, chars):
+        """SQL for the first ``chars`` characters of ``column``."""
+        return f"substr({column}, 1, {chars})"
 
-        One statement: the engine scores the match set once, and sorts it and lists its ids
-        itself. Handing every (id, score) row to Python would cost more than the scoring for a
-        frequent word. Filters apply to the page of the ranking here, to the match set in
-        ``_run`` (facet postings)."""
+    def _ranked(self, match, filters, sort, limit, offset):
+        """(every matching id as a BitMap, [document] of the requested page of the ranking).
+
+        One statement: the engine scores the match set once, sorts it, lists its ids and reads
+        the documents of the requested page itself. Handing every (id, score) row to Python would
+        cost more than the scoring for a frequent word. Filters apply to the page of the ranking
+        here, to the match set in ``_run`` (facet postings)."""
         match_sql, params = self.match_sql(match, with_score=True)
         joins, conditions = "", []
         for facet, values in filters.items():
@@ -469,50 +510,31 @@ class DatabaseBackend(base.SearchBackend):
         else:
             order = "m.score DESC, m.doc_id"
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        columns = (
+            "doc.type, doc.type_label, doc.title, doc.url, doc.summary, doc.date,"
+            f" {self.clip_sql('doc.body', SNIPPET_SOURCE_CHARS)},"
+            f" {self.clip_sql('doc.attachments', SNIPPET_ATTACHMENT_CHARS)}"
+        )
         sql = (
             f"WITH m AS MATERIALIZED ({match_sql})"  # noqa: S608
-            f" SELECT NULL, NULL, (SELECT {self.ID_LIST} FROM m)"
-            " UNION ALL SELECT * FROM ("
-            f"SELECT m.doc_id, m.score, NULL FROM m{joins}{where}"
-            f" ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+            f" SELECT NULL, NULL, (SELECT {self.ID_LIST} FROM m),"
+            " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+            f" UNION ALL SELECT top.doc_id, top.score, NULL, {columns} FROM ("
+            f"SELECT m.doc_id, m.score FROM m{joins}{where} ORDER BY {order}"
+            " LIMIT %s OFFSET %s) AS top"
+            " JOIN search_searchdocument doc ON doc.page_id = top.doc_id"
         )
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
             rows = cursor.fetchall()
-        id_list = next((ids for doc_id, _s, ids in rows if doc_id is None), None)
-        matched = BitMap(map(int, id_list.split(","))) if id_list else BitMap()
-        return matched, [(doc_id, score) for doc_id, score, _ids in rows if doc_id is not None]
-
-    def _documents(self, ids):
-        """{page_id: document} of the hits, what a hit and its snippet need (raw SQL: the ORM
-        would cost more than the search itself for a rare word)."""
-        placeholders = ", ".join(["%s"] * len(ids))
-        with self.connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT page_id, type, type_label, title, url, summary, date,"  # noqa: S608
-                f" substr(body, 1, {SNIPPET_SOURCE_CHARS}), substr(attachments, 1, 5000)"
-                f" FROM search_searchdocument WHERE page_id IN ({placeholders})",
-                ids,
-            )
-            rows = cursor.fetchall()
-        documents = {}
-        for page_id, type_, type_label, title, url, summary, date, body, attachments in rows:
-            if isinstance(date, str):  # SQLite: UTC text
-                date = parse_datetime(date)
-                if date is not None and date.tzinfo is None:
-                    date = date.replace(tzinfo=UTC)
-            documents[page_id] = SimpleNamespace(
-                page_id=page_id,
-                type=type_,
-                type_label=type_label,
-                title=title,
-                url=url,
-                summary=summary,
-                date=date,
-                body=body or "",
-                attachments=attachments or "",
-            )
-        return documents
+        matched, documents = BitMap(), []
+        for doc_id, score, id_list, *fields in rows:
+            if doc_id is not None:
+                documents.append(_document(doc_id, score, *fields))
+            elif id_list:
+                matched = BitMap(map(int, id_list.split(",")))
+        documents.sort(key=_by_date if sort == "date" else _by_score)
+        return matched, documents
 
     def _facets(self, facets, matched, query):
         """Counts of every facet value over the matching documents (BitMap ``matched``): by
@@ -520,45 +542,41 @@ class DatabaseBackend(base.SearchBackend):
         large one."""
         from ..query import FacetValue
 
-        wanted = [name for name in query.facets if name in FACETS]
-        counts = {}
+        counted = {name: [] for name in query.facets if name in FACETS}  # → [(Posting, count)]
         if len(matched) <= SMALL_MATCH_SET:
-            doc_values = facets.doc_values
-            counter = Counter(chain.from_iterable(doc_values.get(i, ()) for i in matched))
-            for (name, value), count in counter.items():
-                counts.setdefault(name, {})[value] = count
+            values_of = facets.doc_values.get
+            counter = Counter(chain.from_iterable(map(values_of, matched, repeat(()))))
+            for posting, count in counter.items():
+                found = counted.get(posting.facet)
+                if found is not None:
+                    found.append((posting, count))
         else:
-            for name in wanted:
-                by_value = counts[name] = {}
-                for value, posting in facets.postings.get(name, {}).items():
+            for name, found in counted.items():
+                for posting in facets.postings.get(name, {}).values():
                     count = matched.intersection_cardinality(posting.bits)
                     if count:
-                        by_value[value] = count
+                        found.append((posting, count))
         selected = query.filters or {}
         ordered = {}
-        for name in wanted:
-            postings = facets.postings.get(name, {})
-            by_value = counts.get(name, {})
-            chosen = selected.get(name, ())
+        for name, found in counted.items():
             if name == "year":  # most recent first
-                ranked = sorted(by_value.items(), reverse=True)
-            else:  # most frequent first, then by label; the first FACET_VALUES_MAX
-                ranked = heapq.nsmallest(
-                    FACET_VALUES_MAX,
-                    by_value.items(),
-                    key=lambda item, p=postings: (-item[1], _sort_label(p, item[0])),
-                )
-            shown = {value for value, _count in ranked}
-            ranked += [(value, by_value.get(value, 0)) for value in chosen if value not in shown]
-            ordered[name] = [
-                FacetValue(
-                    value,
-                    postings[value].label if value in postings else value,
-                    count,
-                    value in chosen,
-                )
-                for value, count in ranked
-            ]
+                ranked = _first(found, _posting_value, reverse=True)
+            else:  # most frequent first, then by label
+                ranked = _first(found, _by_frequency)
+            values = [FacetValue(p.value, p.label, count) for p, count in ranked]
+            chosen = selected.get(name)
+            if chosen:  # selected values are always shown, and marked
+                counts = {p.value: count for p, count in found}
+                postings = facets.postings.get(name, {})
+                shown = {v.value: v for v in values}
+                for value in chosen:
+                    if value not in shown:
+                        posting = postings.get(value)
+                        label = posting.label if posting is not None else value
+                        shown[value] = FacetValue(value, label, counts.get(value, 0))
+                        values.append(shown[value])
+                    shown[value].selected = True
+            ordered[name] = values
         return ordered
 
     # --- did you mean -----------------------------------------------------------------------

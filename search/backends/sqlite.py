@@ -49,6 +49,14 @@ class SQLiteBackend(DatabaseBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
 
+    def clip_sql(self, column, chars):
+        """substr() counts characters from the start of the text: only for a text that may be
+        longer (more bytes than ``chars``), which most page bodies are not."""
+        return (
+            f"CASE WHEN length(CAST({column} AS BLOB)) <= {chars} THEN {column}"
+            f" ELSE substr({column}, 1, {chars}) END"
+        )
+
     def prepare_match(self, parsed, mode):
         positives = [_quote(t) for _w, t in parsed.word_terms]
         positives += [_quote(" ".join(p)) for p in parsed.phrase_terms]

@@ -40,6 +40,18 @@ def test_snippet_is_cut_around_the_match_in_a_long_text():
     assert len(html) < 400
 
 
+def test_snippet_highlights_forms_whose_stem_rewrites_the_ending():
+    # Snowball stems "explications" as "expliqu" and "journaux" as "journal".
+    html = snippet(
+        "Une explication des Journaux municipaux, sans consultation ni conseil.",
+        set(analyse("explications journal consultations")),
+    )
+    assert "<mark>explication</mark>" in html
+    assert "<mark>Journaux</mark>" in html
+    assert "<mark>consultation</mark>" in html
+    assert "<mark>conseil</mark>" not in html
+
+
 def test_query_syntax():
     parsed = parse('"conseil citoyen" budget -quartier')
     assert parsed.phrases == [["conseil", "citoyen"]]
