@@ -11,6 +11,7 @@ import threading
 import time
 import uuid
 import weakref
+from operator import attrgetter
 
 from django.db import connections
 from pyroaring import BitMap
@@ -22,13 +23,15 @@ KEEP_CHANGES = 5000
 
 
 class Posting:
-    """The documents having one facet value, the value's label and its sort key."""
+    """The documents having one facet value, the value's label, and its ``rank`` among the values
+    of its facet: the display order at equal counts (by label; years, the most recent first)."""
 
-    __slots__ = ("facet", "value", "label", "sort_label", "bits")
+    __slots__ = ("facet", "value", "label", "sort_label", "bits", "rank")
 
     def __init__(self, facet, value, label):
         self.facet, self.value = facet, value
         self.bits = BitMap()
+        self.rank = 0
         self.relabel(label)
 
     def relabel(self, label):
@@ -88,8 +91,18 @@ class FacetIndex:
                 self._load_all(cursor)
             else:
                 self._load_some(cursor, changed)
+            self._rank()
             self.last = latest
         return self
+
+    def _rank(self):
+        for facet, by_value in self.postings.items():
+            if facet == "year":
+                ordered = sorted(by_value.values(), key=attrgetter("value"), reverse=True)
+            else:
+                ordered = sorted(by_value.values(), key=attrgetter("sort_label", "value"))
+            for rank, posting in enumerate(ordered):
+                posting.rank = rank
 
     def _load_all(self, cursor):
         self.postings, self.doc_values = {}, {}

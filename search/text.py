@@ -164,23 +164,6 @@ _BYTES_WORD_RE = re.compile(rb"[a-z0-9\x80-\xff]*")
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789") | frozenset(range(0x80, 0x100))
 
 
-def _candidates(folded, prefixes, limit):
-    """(start, end) of the words of ``folded`` (bytes) starting with one of ``prefixes``."""
-    found = []
-    for prefix in prefixes:
-        needle = prefix.encode("latin-1", "replace")
-        position = folded.find(needle)
-        count = 0
-        while position >= 0 and count < limit * 4:
-            if position == 0 or folded[position - 1] not in _WORD_BYTES:
-                end = _BYTES_WORD_RE.match(folded, position + len(needle)).end()
-                found.append((position, end))
-                count += 1
-            position = folded.find(needle, position + 1)
-    found.sort()
-    return found
-
-
 def _stem_prefix(term):
     """What the folded written forms of ``term`` start with, to find them in a text. Snowball
     rewrites at most the last two letters of a stem ("explication" → "expliqu", "journaux" →
@@ -189,68 +172,102 @@ def _stem_prefix(term):
     return term[: max(4, len(term) - 2)]
 
 
-def snippet_window(text, terms, length=240):
-    """(start, end, matches): the extract of ``text`` of about ``length`` characters holding the
-    most words whose term is in ``terms``, and the (start, end) of those words."""
-    terms = {t for t in terms if t}
-    matches = []
-    if terms:
-        # Candidates: words starting like a term in a folded copy of the text with one byte per
-        # character (Latin-1, others as "?"), so that positions are those of the original; then
-        # the exact check of the original word.
+class Highlighter:
+    """Finds, in original texts, the words whose index term is one of ``terms``, and cuts around
+    them an extract of about ``length`` characters. Built once per query, used for each hit."""
+
+    def __init__(self, terms, length=240):
+        self.terms = frozenset(t for t in terms if t)
+        self.length = length
+        # Looked for in a folded copy of the text with one byte per character.
+        self.needles = tuple({_stem_prefix(t).encode("latin-1", "replace") for t in self.terms})
+
+    def _matches(self, text):
+        """(start, end) of the matching words of ``text``, in order, at most MAX_SNIPPET_MATCHES.
+
+        Candidates are the words starting like a term in a folded copy of the text with one
+        byte per character (Latin-1, others as "?"), so that positions are those of the
+        original; then the original word is checked."""
         folded = text.encode("latin-1", "replace").translate(_LATIN1_FOLD)
-        prefixes = tuple(sorted({_stem_prefix(t) for t in terms}, key=len, reverse=True))
-        for start, end in _candidates(folded, prefixes, MAX_SNIPPET_MATCHES):
+        candidates = {}
+        for needle in self.needles:
+            position = folded.find(needle)
+            count = 0
+            while position >= 0 and count < 4 * MAX_SNIPPET_MATCHES:
+                if position == 0 or folded[position - 1] not in _WORD_BYTES:
+                    candidates[position] = _BYTES_WORD_RE.match(folded, position + len(needle))
+                    count += 1
+                position = folded.find(needle, position + 1)
+        matches = []
+        terms = self.terms
+        for start in sorted(candidates):
+            end = candidates[start].end()
             if analyse_word(text[start:end]) in terms:
                 matches.append((start, end))
                 if len(matches) >= MAX_SNIPPET_MATCHES:
                     break
-    if matches:
-        # The window of ``length`` characters holding the most matches.
-        best_start, best_count = matches[0][0], 0
-        j = 0
-        for i, (start, _end) in enumerate(matches):
-            while j < len(matches) and matches[j][1] <= start + length:
-                j += 1
-            if j - i > best_count:
-                best_start, best_count = start, j - i
-        start = max(0, best_start - length // 4)
-        # Start on a word boundary.
-        if start > 0:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < best_start else start
-    else:
-        start = 0
-    end = min(len(text), start + length)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    return start, end, [(s, e) for s, e in matches if s >= start and e <= end]
+        return matches
+
+    def window(self, text):
+        """(start, end, matches): the extract of ``text`` holding the most matching words, and
+        the (start, end) of those words."""
+        length = self.length
+        matches = self._matches(text) if self.needles else []
+        if matches:
+            # The window of ``length`` characters holding the most matches.
+            best_start, best_count = matches[0][0], 0
+            j = 0
+            for i, (start, _end) in enumerate(matches):
+                while j < len(matches) and matches[j][1] <= start + length:
+                    j += 1
+                if j - i > best_count:
+                    best_start, best_count = start, j - i
+            start = max(0, best_start - length // 4)
+            # Start on a word boundary.
+            if start > 0:
+                space = text.find(" ", start)
+                start = space + 1 if 0 <= space < best_start else start
+        else:
+            start = 0
+        end = min(len(text), start + length)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+        return start, end, [(s, e) for s, e in matches if s >= start and e <= end]
+
+    def snippet(self, text):
+        """A highlighted extract of the ORIGINAL ``text``: HTML (escaped text, matches in
+        <mark>), or "" if ``text`` is empty."""
+        if not text:
+            return ""
+        start, end, matches = self.window(text)
+        pieces = []
+        cursor = start
+        for m_start, m_end in matches:
+            pieces.append(html.escape(text[cursor:m_start], quote=False))
+            pieces.append("<mark>")
+            pieces.append(html.escape(text[m_start:m_end], quote=False))
+            pieces.append("</mark>")
+            cursor = m_end
+        pieces.append(html.escape(text[cursor:end], quote=False))
+        return with_ellipses(text, start, end, "".join(pieces))
+
+
+def snippet_window(text, terms, length=240):
+    """(start, end, matches) of Highlighter.window, for one text."""
+    return Highlighter(terms, length).window(text)
+
+
+def snippet(text, terms, length=240):
+    """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``
+    (Highlighter.snippet, for one text)."""
+    return Highlighter(terms, length).snippet(text or "")
 
 
 def with_ellipses(text, start, end, html_extract):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return prefix + " ".join(html_extract.split()) + suffix
-
-
-def snippet(text, terms, length=240):
-    """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``.
-
-    Returns HTML (escaped text, matches in <mark>), or "" if ``text`` is empty.
-    """
-    text = text or ""
-    if not text:
-        return ""
-    start, end, matches = snippet_window(text, terms, length)
-    pieces = []
-    cursor = start
-    for m_start, m_end in matches:
-        pieces.append(html.escape(text[cursor:m_start], quote=False))
-        pieces.append("<mark>" + html.escape(text[m_start:m_end], quote=False) + "</mark>")
-        cursor = m_end
-    pieces.append(html.escape(text[cursor:end], quote=False))
-    return with_ellipses(text, start, end, "".join(pieces))
 
 
 _SPACES_RE = re.compile(r"\s+")

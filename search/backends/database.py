@@ -8,7 +8,7 @@ how to index analysed text, how to match and rank, how to cut snippets.
 import heapq
 import time
 from collections import Counter
-from datetime import UTC
+from datetime import UTC, datetime
 from itertools import chain, repeat
 from operator import itemgetter
 from types import SimpleNamespace
@@ -57,28 +57,21 @@ def taxonomy_text(record):
     return " ; ".join(label for label in labels if label)
 
 
-def _by_frequency(item):
-    posting, count = item
-    return -count, posting.sort_label
-
-
-def _posting_value(item):
-    return item[0].value
-
-
-def _first(items, key, reverse=False):
+def _first(items, key=None):
     """The first FACET_VALUES_MAX ``items`` by ``key``: sorted when there are few of them (a
     heap, in Python, costs more than C's sort below about ten times as many)."""
     if len(items) <= 10 * FACET_VALUES_MAX:
-        return sorted(items, key=key, reverse=reverse)[:FACET_VALUES_MAX]
-    select = heapq.nlargest if reverse else heapq.nsmallest
-    return select(FACET_VALUES_MAX, items, key=key)
+        return sorted(items, key=key)[:FACET_VALUES_MAX]
+    return heapq.nsmallest(FACET_VALUES_MAX, items, key=key)
 
 
 def _document(page_id, score, type_, type_label, title, url, summary, date, body, attachments):
     """What a hit and its snippet need of a stored document."""
-    if isinstance(date, str):  # SQLite: UTC text
-        date = parse_datetime(date)
+    if isinstance(date, str):  # SQLite: ISO 8601 text in UTC
+        try:
+            date = datetime.fromisoformat(date)
+        except ValueError:
+            date = parse_datetime(date)
         if date is not None and date.tzinfo is None:
             date = date.replace(tzinfo=UTC)
     return SimpleNamespace(
@@ -102,6 +95,14 @@ def _by_score(doc):
 def _by_date(doc):
     """Most recent first, undated last (as the engine sorts them)."""
     return doc.date is None, -(doc.date.timestamp() if doc.date else 0), -doc.page_id
+
+
+def snippet_source(doc):
+    """The text a hit's snippet is cut from: summary, body, then attachments."""
+    text = doc.summary + "\n" + doc.body if doc.summary else doc.body
+    if doc.attachments:
+        text = text + "\n" + doc.attachments if text else doc.attachments
+    return text[:SNIPPET_SOURCE_CHARS]
 
 
 def _prefix_range(prefix):
@@ -542,38 +543,38 @@ class DatabaseBackend(base.SearchBackend):
         large one."""
         from ..query import FacetValue
 
-        counted = {name: [] for name in query.facets if name in FACETS}  # → [(Posting, count)]
+        # facet → [(-count, rank, value, Posting)]: sorted as they are, the most frequent first
+        found = {name: [] for name in query.facets if name in FACETS}
         if len(matched) <= SMALL_MATCH_SET:
             values_of = facets.doc_values.get
             counter = Counter(chain.from_iterable(map(values_of, matched, repeat(()))))
             for posting, count in counter.items():
-                found = counted.get(posting.facet)
-                if found is not None:
-                    found.append((posting, count))
+                entries = found.get(posting.facet)
+                if entries is not None:
+                    entries.append((-count, posting.rank, posting.value, posting))
         else:
-            for name, found in counted.items():
+            for name, entries in found.items():
                 for posting in facets.postings.get(name, {}).values():
                     count = matched.intersection_cardinality(posting.bits)
                     if count:
-                        found.append((posting, count))
+                        entries.append((-count, posting.rank, posting.value, posting))
         selected = query.filters or {}
         ordered = {}
-        for name, found in counted.items():
-            if name == "year":  # most recent first
-                ranked = _first(found, _posting_value, reverse=True)
-            else:  # most frequent first, then by label
-                ranked = _first(found, _by_frequency)
-            values = [FacetValue(p.value, p.label, count) for p, count in ranked]
+        for name, entries in found.items():
+            # Years: the most recent first; other facets: the most frequent, then by label.
+            entries = _first(entries, key=itemgetter(1) if name == "year" else None)
+            values = [FacetValue(value, p.label, -negative) for negative, _r, value, p in entries]
             chosen = selected.get(name)
             if chosen:  # selected values are always shown, and marked
-                counts = {p.value: count for p, count in found}
-                postings = facets.postings.get(name, {})
                 shown = {v.value: v for v in values}
                 for value in chosen:
                     if value not in shown:
-                        posting = postings.get(value)
-                        label = posting.label if posting is not None else value
-                        shown[value] = FacetValue(value, label, counts.get(value, 0))
+                        posting = facets.posting(name, value)
+                        shown[value] = FacetValue(
+                            value,
+                            posting.label if posting is not None else value,
+                            posting.bits.intersection_cardinality(matched) if posting else 0,
+                        )
                         values.append(shown[value])
                     shown[value].selected = True
             ordered[name] = values

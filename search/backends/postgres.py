@@ -5,12 +5,12 @@ one ranked with ts_rank_cd (search.models.DocumentVector); ts_headline for snipp
 from ..text import (
     MARK_END,
     MARK_START,
+    Highlighter,
     marks_to_html,
     remove_elisions,
-    snippet_window,
     with_ellipses,
 )
-from .database import SNIPPET_SOURCE_CHARS, DatabaseBackend, taxonomy_text
+from .database import DatabaseBackend, snippet_source, taxonomy_text
 
 CONFIG = "french_unaccent"
 # ts_rank_cd weights {D, C, B, A}: body and attachments, themes and tags, summary, title.
@@ -117,12 +117,11 @@ class PostgresBackend(DatabaseBackend):
         Python: ts_headline over whole pages costs milliseconds each)."""
         if not documents:
             return {}
-        terms = set(parsed.positive_terms)
+        highlighter = Highlighter(parsed.positive_terms)
         windows = []
         for doc in documents:
-            text = "\n".join(t for t in (doc.summary, doc.body, doc.attachments) if t)
-            text = text[:SNIPPET_SOURCE_CHARS]
-            start, end, _matches = snippet_window(text, terms)
+            text = snippet_source(doc)
+            start, end, _matches = highlighter.window(text)
             windows.append((doc.page_id, text, start, end))
         with self.connection.cursor() as cursor:
             cursor.execute(

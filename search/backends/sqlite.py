@@ -1,8 +1,8 @@
 """SQLite: an FTS5 table of analysed text (folded, elisions removed, stemmed) in the content
 database; bm25 with column weights; snippets cut from the original text in Python."""
 
-from ..text import analyse, snippet
-from .database import SNIPPET_SOURCE_CHARS, DatabaseBackend, analysed, taxonomy_text
+from ..text import Highlighter, analyse
+from .database import DatabaseBackend, analysed, snippet_source, taxonomy_text
 
 FTS_TABLE = "search_fts"
 # bm25 weights of the FTS columns, in order.
@@ -85,12 +85,8 @@ class SQLiteBackend(DatabaseBackend):
         )
 
     def snippets(self, parsed, match, documents):
-        terms = set(parsed.positive_terms)
-        out = {}
-        for doc in documents:
-            text = "\n".join(t for t in (doc.summary, doc.body, doc.attachments) if t)
-            out[doc.page_id] = snippet(text[:SNIPPET_SOURCE_CHARS], terms)
-        return out
+        highlighter = Highlighter(parsed.positive_terms)
+        return {doc.page_id: highlighter.snippet(snippet_source(doc)) for doc in documents}
 
     def size(self):
         with self.connection.cursor() as cursor:

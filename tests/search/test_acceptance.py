@@ -145,6 +145,21 @@ def test_a_facet_lists_its_most_frequent_values_first_up_to_a_maximum(search, mo
     assert least in [v.value for v in with_filter if v.selected]
 
 
+def test_facet_values_at_equal_counts_follow_their_labels_and_years_go_newest_first(search):
+    from search.text import fold
+
+    ties = 0
+    for facet, values in search("participation").facets.items():
+        if facet == "year":
+            assert [v.value for v in values] == sorted((v.value for v in values), reverse=True)
+            continue
+        for before, after in zip(values, values[1:], strict=False):
+            if before.count == after.count:
+                assert (fold(before.label), before.value) < (fold(after.label), after.value)
+                ties += 1
+    assert ties > 3
+
+
 def test_filters_restrict_the_results(search):
     result = search("participation", type=["jobdescriptionpage"])
     assert result.total > 0
