@@ -158,8 +158,17 @@ class DatabaseBackend(base.SearchBackend):
         raise NotImplementedError
 
     def snippets(self, parsed, match, documents):
-        """{page_id: snippet HTML} for ``documents`` (SearchDocument instances)."""
+        """{page_id: snippet HTML} for ``documents`` (what ``_ranked`` returns)."""
         raise NotImplementedError
+
+    def floor_sql(self, match):
+        """The bare engine floor for the benchmark: match, rank, top 10 and count, nothing else."""
+        sql, params = self.match_sql(match)
+        return (
+            f"SELECT doc_id, score, count(*) OVER () FROM ({sql}) AS m"  # noqa: S608
+            " ORDER BY score DESC LIMIT 10",
+            params,
+        )
 
     # --- writing ----------------------------------------------------------------------------
 

@@ -105,13 +105,6 @@ class PostgresBackend(DatabaseBackend):
             [*params, RANK_WEIGHTS],
         )
 
-    def floor_sql(self, match):
-        sql, params = self.match_sql(match)
-        return (
-            f"SELECT doc_id, score, count(*) OVER () FROM ({sql}) m ORDER BY score DESC LIMIT 10",  # noqa: S608
-            params,
-        )
-
     def snippets(self, parsed, match, documents):
         """ts_headline on the extract of each page that holds the most matches (located in
         Python: ts_headline over whole pages costs milliseconds each)."""

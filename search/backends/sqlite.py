@@ -76,14 +76,6 @@ class SQLiteBackend(DatabaseBackend):
             [match],
         )
 
-    def floor_sql(self, match):
-        """The bare engine floor for the benchmark: MATCH, rank, top 10 and count, nothing else."""
-        sql, params = self.match_sql(match)
-        return (
-            f"SELECT doc_id, score, count(*) OVER () FROM ({sql}) ORDER BY score DESC LIMIT 10",  # noqa: S608
-            params,
-        )
-
     def snippets(self, parsed, match, documents):
         highlighter = Highlighter(parsed.positive_terms)
         return {doc.page_id: highlighter.snippet(snippet_source(doc)) for doc in documents}
