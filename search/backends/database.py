@@ -670,7 +670,8 @@ class DatabaseBackend(base.SearchBackend):
         last, others = typed[-1][:64], typed[:-1]
         low, high = _prefix_range(last)
         # Driven by the token index: the matching tokens, then their entries. Themes and tags:
-        # the most used first. Titles (from two letters): the first tokens in index order; a
+        # the most used first. Titles: the first tokens in index order of the longest word typed
+        # (the most selective), from two letters, whose entries have the other words too; a
         # DISTINCT over every matching title ("vill": 5,000 on 100,000 pages) cost 15 ms.
         queries = [
             (
@@ -682,14 +683,21 @@ class DatabaseBackend(base.SearchBackend):
                 [low, high],
             )
         ]
-        if len(last) >= 2:
+        longest = max(range(len(typed)), key=lambda i: len(typed[i]))
+        driver, rest = typed[longest][:64], [w[:64] for w in typed[:longest] + typed[longest + 1 :]]
+        if len(driver) >= 2:
+            having_the_others = "".join(
+                " AND EXISTS (SELECT 1 FROM search_autocompletetoken o"
+                " WHERE o.entry_id = t.entry_id AND o.token >= %s AND o.token < %s)"
+                for _word in rest
+            )
             queries.append(
                 (
-                    "SELECT e.kind, e.label, e.url, e.doc_count FROM search_autocompleteentry e"
+                    "SELECT e.kind, e.label, e.url, e.doc_count FROM search_autocompleteentry e"  # noqa: S608
                     " WHERE e.doc_count > 0 AND e.id IN (SELECT t.entry_id"
                     " FROM search_autocompletetoken t WHERE t.kind = 'title'"
-                    " AND t.token >= %s AND t.token < %s LIMIT 40)",
-                    [low, high],
+                    f" AND t.token >= %s AND t.token < %s{having_the_others} LIMIT 40)",
+                    [*_prefix_range(driver), *chain.from_iterable(map(_prefix_range, rest))],
                 )
             )
         with self.connection.cursor() as cursor:

@@ -92,6 +92,20 @@ def test_autocomplete_of_several_words_keeps_the_labels_having_them_all(backend)
     assert fold(suggestions[0].label).startswith("budget partic")  # the typed text first
 
 
+def test_autocomplete_of_several_words_finds_a_title_behind_many_sharing_one_word(backend):
+    """Sixty titles start with "Lycée": the one that also has the other words is still found."""
+    crowd = [
+        {"page_id": 900_000 + i, "title": f"Lycée numéro {i} de la ville", "url": f"/l/{i}/"}
+        for i in range(60)
+    ]
+    wanted = {"page_id": 900_100, "title": "Budget participatif des lycées du Nord", "url": "/b/"}
+    backend._refresh_autocomplete([*crowd, wanted], set(), titles_only=True)
+
+    labels = [s.label for s in backend.autocomplete("participatif lyc")]
+    assert wanted["title"] in labels
+    assert not any(label.startswith("Lycée numéro") for label in labels)
+
+
 def test_autocomplete_is_limited_to_ten(backend):
     assert len(backend.autocomplete("p")) <= 10
     assert len(backend.autocomplete("c")) <= 10
