@@ -579,10 +579,12 @@ class DatabaseBackend(base.SearchBackend):
                 for value in chosen:
                     if value not in shown:
                         posting = facets.posting(name, value)
-                        shown[value] = FacetValue(
-                            value,
-                            posting.label if posting is not None else value,
-                            posting.bits.intersection_cardinality(matched) if posting else 0,
+                        shown[value] = (
+                            FacetValue(value, value, 0)
+                            if posting is None
+                            else FacetValue(
+                                value, posting.label, posting.bits.intersection_cardinality(matched)
+                            )
                         )
                         values.append(shown[value])
                     shown[value].selected = True
