@@ -26,16 +26,12 @@ class Posting:
     """The documents having one facet value, the value's label, and its ``rank`` among the values
     of its facet: the display order at equal counts (by label; years, the most recent first)."""
 
-    __slots__ = ("facet", "value", "label", "sort_label", "bits", "rank")
+    __slots__ = ("facet", "value", "label", "bits", "rank")
 
     def __init__(self, facet, value, label):
-        self.facet, self.value = facet, value
+        self.facet, self.value, self.label = facet, value, label
         self.bits = BitMap()
         self.rank = 0
-        self.relabel(label)
-
-    def relabel(self, label):
-        self.label, self.sort_label = label, fold_word(label)
 
     def __contains__(self, doc_id):
         return doc_id in self.bits
@@ -100,7 +96,7 @@ class FacetIndex:
             if facet == "year":
                 ordered = sorted(by_value.values(), key=attrgetter("value"), reverse=True)
             else:
-                ordered = sorted(by_value.values(), key=attrgetter("sort_label", "value"))
+                ordered = sorted(by_value.values(), key=_by_label)
             for rank, posting in enumerate(ordered):
                 posting.rank = rank
 
@@ -129,13 +125,17 @@ class FacetIndex:
             posting = by_value.get(value)
             if posting is None:
                 posting = by_value[value] = Posting(facet, value, label)
-            elif posting.label != label:
-                posting.relabel(label)
+            else:
+                posting.label = label
             posting.bits.add(doc_id)
             doc_values.setdefault(doc_id, []).append(posting)
 
     def posting(self, facet, value):
         return self.postings.get(facet, {}).get(value)
+
+
+def _by_label(posting):
+    return fold_word(posting.label), posting.value
 
 
 def _rows(cursor, size=10_000):

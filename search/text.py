@@ -253,17 +253,6 @@ class Highlighter:
         return with_ellipses(text, start, end, "".join(pieces))
 
 
-def snippet_window(text, terms, length=240):
-    """(start, end, matches) of Highlighter.window, for one text."""
-    return Highlighter(terms, length).window(text)
-
-
-def snippet(text, terms, length=240):
-    """A highlighted extract of the ORIGINAL ``text`` around the words whose term is in ``terms``
-    (Highlighter.snippet, for one text)."""
-    return Highlighter(terms, length).snippet(text or "")
-
-
 def with_ellipses(text, start, end, html_extract):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""

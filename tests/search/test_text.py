@@ -1,7 +1,7 @@
 """French analysis and query parsing: what makes "élus" ≡ "elus" and "l'évaluation" ≡ "évaluation"."""
 
 from search.query import parse
-from search.text import analyse, fold, snippet
+from search.text import Highlighter, analyse, fold
 
 
 def test_accents_case_and_elisions_are_folded():
@@ -22,9 +22,8 @@ def test_stop_words_are_dropped():
 
 
 def test_snippet_highlights_the_original_words_not_the_stems():
-    html = snippet(
-        "Les Budgets participatifs des lycées <b>Hauts-de-France</b> : l’évaluation.",
-        set(analyse("budget évaluation")),
+    html = Highlighter(analyse("budget évaluation")).snippet(
+        "Les Budgets participatifs des lycées <b>Hauts-de-France</b> : l’évaluation."
     )
     assert "<mark>Budgets</mark>" in html
     assert "l’<mark>évaluation</mark>" in html
@@ -34,7 +33,7 @@ def test_snippet_highlights_the_original_words_not_the_stems():
 
 def test_snippet_is_cut_around_the_match_in_a_long_text():
     text = "Introduction générale. " * 200 + "Le tirage au sort des citoyens." + " Suite." * 200
-    html = snippet(text, set(analyse("tirage")))
+    html = Highlighter(analyse("tirage")).snippet(text)
     assert "<mark>tirage</mark>" in html
     assert html.startswith("…") and html.endswith("…")
     assert len(html) < 400
@@ -42,9 +41,8 @@ def test_snippet_is_cut_around_the_match_in_a_long_text():
 
 def test_snippet_highlights_forms_whose_stem_rewrites_the_ending():
     # Snowball stems "explications" as "expliqu" and "journaux" as "journal".
-    html = snippet(
-        "Une explication des Journaux municipaux, sans consultation ni conseil.",
-        set(analyse("explications journal consultations")),
+    html = Highlighter(analyse("explications journal consultations")).snippet(
+        "Une explication des Journaux municipaux, sans consultation ni conseil."
     )
     assert "<mark>explication</mark>" in html
     assert "<mark>Journaux</mark>" in html
