@@ -138,9 +138,18 @@ MARK_START = "⟦"
 MARK_END = "⟧"
 
 
+def collapse_spaces(text):
+    """Line breaks, tabs and runs of spaces as one space; non-breaking spaces are kept (French
+    typography). str.replace: a regular expression takes three times as long on an extract."""
+    text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
+
+
 def marks_to_html(text):
     """Escape ``text`` and turn the highlight sentinels into <mark> elements."""
-    escaped = _SPACES_RE.sub(" ", html.escape(text, quote=False)).strip()
+    escaped = collapse_spaces(html.escape(text, quote=False))
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
@@ -244,19 +253,15 @@ class Highlighter:
         pieces = []
         cursor = start
         for m_start, m_end in matches:
-            pieces.append(html.escape(text[cursor:m_start], quote=False))
-            pieces.append("<mark>")
-            pieces.append(html.escape(text[m_start:m_end], quote=False))
-            pieces.append("</mark>")
+            pieces += (text[cursor:m_start], MARK_START, text[m_start:m_end], MARK_END)
             cursor = m_end
-        pieces.append(html.escape(text[cursor:end], quote=False))
-        return with_ellipses(text, start, end, "".join(pieces))
+        pieces.append(text[cursor:end])
+        # Stored text holds no sentinels (``clean``): the extract is escaped in one go.
+        return with_ellipses(text, start, end, marks_to_html("".join(pieces)))
 
 
 def with_ellipses(text, start, end, html_extract):
+    """``html_extract`` (whitespace already collapsed) with "…" where ``text`` goes on."""
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return prefix + " ".join(html_extract.split()) + suffix
-
-
-_SPACES_RE = re.compile(r"\s+")
+    return prefix + html_extract + suffix

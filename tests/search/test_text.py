@@ -50,6 +50,15 @@ def test_snippet_highlights_forms_whose_stem_rewrites_the_ending():
     assert "<mark>conseil</mark>" not in html
 
 
+def test_snippet_is_one_line_and_keeps_french_non_breaking_spaces():
+    html = Highlighter(analyse("tirage")).snippet(
+        "Le tirage au sort\n\n  des habitants\tpour une question\u00a0: qui décide\u202f?"
+    )
+    assert html == (
+        "Le <mark>tirage</mark> au sort des habitants pour une question\u00a0: qui décide\u202f?"
+    )
+
+
 def test_query_syntax():
     parsed = parse('"conseil citoyen" budget -quartier')
     assert parsed.phrases == [["conseil", "citoyen"]]
