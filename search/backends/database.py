@@ -11,7 +11,6 @@ from collections import Counter
 from datetime import UTC, datetime
 from itertools import chain, repeat
 from operator import itemgetter
-from types import SimpleNamespace
 
 import orjson
 from django.db import connections, transaction
@@ -66,8 +65,8 @@ def _first(items, key=None):
     return heapq.nsmallest(FACET_VALUES_MAX, items, key=key)
 
 
-def _document(page_id, score, type_, type_label, title, url, summary, date, body, attachments):
-    """What a hit and its snippet need of a stored document."""
+def _hit(page_id, score, type_, type_label, title, url, summary, date, body, attachments):
+    """(Hit without its snippet, the text the snippet is cut from) of a row of ``_ranked``."""
     if isinstance(date, str):  # SQLite: ISO 8601 text in UTC
         try:
             date = datetime.fromisoformat(date)
@@ -75,35 +74,33 @@ def _document(page_id, score, type_, type_label, title, url, summary, date, body
             date = parse_datetime(date)
         if date is not None and date.tzinfo is None:
             date = date.replace(tzinfo=UTC)
-    return SimpleNamespace(
+    hit = Hit(
         page_id=page_id,
-        score=score,
         type=type_,
         type_label=type_label,
         title=title,
         url=url,
         summary=summary,
+        snippet="",
+        score=round(float(score or 0), 4),
         date=date,
-        body=body or "",
-        attachments=attachments or "",
     )
+    return hit, snippet_source(summary, body, attachments)
 
 
-def _by_score(doc):
-    return -doc.score, doc.page_id
+def _by_score(item):
+    return -item[0].score, item[0].page_id
 
 
-def _by_date(doc):
+def _by_date(item):
     """Most recent first, undated last (as the engine sorts them)."""
-    return doc.date is None, -(doc.date.timestamp() if doc.date else 0), -doc.page_id
+    date = item[0].date
+    return date is None, -(date.timestamp() if date else 0), -item[0].page_id
 
 
-def snippet_source(doc):
+def snippet_source(summary, body, attachments):
     """The text a hit's snippet is cut from: summary, body, then attachments."""
-    text = doc.summary + "\n" + doc.body if doc.summary else doc.body
-    if doc.attachments:
-        text = text + "\n" + doc.attachments if text else doc.attachments
-    return text[:SNIPPET_SOURCE_CHARS]
+    return "\n".join(filter(None, (summary, body, attachments)))[:SNIPPET_SOURCE_CHARS]
 
 
 def _prefix_range(prefix):
@@ -158,9 +155,15 @@ class DatabaseBackend(base.SearchBackend):
         """SQL selecting ``doc_id`` (and ``score``, higher is better) of the matching documents."""
         raise NotImplementedError
 
-    def snippets(self, parsed, match, documents):
-        """{page_id: snippet HTML} for ``documents`` (what ``_ranked`` returns)."""
+    def snippets(self, parsed, match, texts):
+        """The snippet HTML of each of ``texts`` (what the hits' snippets are cut from)."""
         raise NotImplementedError
+
+    def read(self, sql, params):
+        """The rows of one read statement (``%s`` placeholders) on a search's path."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def floor_sql(self, match):
         """The bare engine floor for the benchmark: match, rank, top 10 and count, nothing else."""
@@ -463,7 +466,7 @@ class DatabaseBackend(base.SearchBackend):
         per_page = max(1, min(int(query.per_page), 100))
         offset = (max(1, int(query.page)) - 1) * per_page
         filters = query.filters or {}
-        matched, documents = self._ranked(match, filters, query.sort, per_page, offset)
+        matched, page = self._ranked(match, filters, query.sort, per_page, offset)
         if not matched:
             return result
         facets = self.facet_index()
@@ -476,21 +479,11 @@ class DatabaseBackend(base.SearchBackend):
             return result
         if query.facets:
             result.facets = self._facets(facets, matched, query)
-        snippets = self.snippets(parsed, match, documents) if documents else {}
-        result.hits = [
-            Hit(
-                page_id=doc.page_id,
-                type=doc.type,
-                type_label=doc.type_label,
-                title=doc.title,
-                url=doc.url,
-                summary=doc.summary,
-                snippet=snippets.get(doc.page_id, ""),
-                score=round(float(doc.score or 0), 4),
-                date=doc.date,
-            )
-            for doc in documents
-        ]
+        if page:
+            hits, texts = zip(*page, strict=True)
+            for hit, snippet in zip(hits, self.snippets(parsed, match, texts), strict=True):
+                hit.snippet = snippet
+            result.hits = list(hits)
         return result
 
     ID_LIST = "group_concat(doc_id)"  # SQL aggregate: the matching ids as "12,57,…"
@@ -500,7 +493,8 @@ class DatabaseBackend(base.SearchBackend):
         return f"substr({column}, 1, {chars})"
 
     def _ranked(self, match, filters, sort, limit, offset):
-        """(every matching id as a BitMap, [document] of the requested page of the ranking).
+        """(every matching id as a BitMap, [(Hit, snippet text)] of the requested page of the
+        ranking).
 
         One statement: the engine scores the match set once, sorts it, lists its ids and reads
         the documents of the requested page itself. Handing every (id, score) row to Python would
@@ -535,17 +529,15 @@ class DatabaseBackend(base.SearchBackend):
             " LIMIT %s OFFSET %s) AS top"
             " JOIN search_searchdocument doc ON doc.page_id = top.doc_id"
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit, offset])
-            rows = cursor.fetchall()
-        matched, documents = BitMap(), []
+        rows = self.read(sql, [*params, limit, offset])
+        matched, page = BitMap(), []
         for doc_id, score, id_list, *fields in rows:
             if doc_id is not None:
-                documents.append(_document(doc_id, score, *fields))
+                page.append(_hit(doc_id, score, *fields))
             elif id_list:  # "12,57,…": read as JSON: four times as fast as split() and int()
                 matched = BitMap(orjson.loads(f"[{id_list}]"))
-        documents.sort(key=_by_date if sort == "date" else _by_score)
-        return matched, documents
+        page.sort(key=_by_date if sort == "date" else _by_score)
+        return matched, page
 
     def _facets(self, facets, matched, query):
         """Counts of every facet value over the matching documents (BitMap ``matched``): by
@@ -703,11 +695,7 @@ class DatabaseBackend(base.SearchBackend):
                     [*_prefix_range(driver), *chain.from_iterable(map(_prefix_range, rest))],
                 )
             )
-        with self.connection.cursor() as cursor:
-            rows = []
-            for sql, params in queries:
-                cursor.execute(sql, params)
-                rows.extend(cursor.fetchall())
+        rows = [row for sql, params in queries for row in self.read(sql, params)]
         typed_text = " ".join(typed)
         candidates = []  # (usefulness, key, row): the label folded once per candidate
         for row in rows:

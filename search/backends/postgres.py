@@ -10,7 +10,7 @@ from ..text import (
     remove_elisions,
     with_ellipses,
 )
-from .database import DatabaseBackend, snippet_source, taxonomy_text
+from .database import DatabaseBackend, taxonomy_text
 
 CONFIG = "french_unaccent"
 # ts_rank_cd weights {D, C, B, A}: body and attachments, themes and tags, summary, title.
@@ -105,17 +105,11 @@ class PostgresBackend(DatabaseBackend):
             [*params, RANK_WEIGHTS],
         )
 
-    def snippets(self, parsed, match, documents):
-        """ts_headline on the extract of each page that holds the most matches (located in
+    def snippets(self, parsed, match, texts):
+        """ts_headline on the extract of each text that holds the most matches (located in
         Python: ts_headline over whole pages costs milliseconds each)."""
-        if not documents:
-            return {}
         highlighter = Highlighter(parsed.positive_terms)
-        windows = []
-        for doc in documents:
-            text = snippet_source(doc)
-            start, end, _matches = highlighter.window(text)
-            windows.append((doc.page_id, text, start, end))
+        windows = [(text, *highlighter.window(text)[:2]) for text in texts]
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT ts_headline('{CONFIG}', w, {match[0]}, %s)"  # noqa: S608
@@ -123,14 +117,14 @@ class PostgresBackend(DatabaseBackend):
                 [
                     *match[1],
                     HEADLINE_OPTIONS,
-                    [text[start:end] for _id, text, start, end in windows],
+                    [text[start:end] for text, start, end in windows],
                 ],
             )
             headlines = [row[0] for row in cursor.fetchall()]
-        return {
-            page_id: with_ellipses(text, start, end, marks_to_html(headline or ""))
-            for (page_id, text, start, end), headline in zip(windows, headlines, strict=True)
-        }
+        return [
+            with_ellipses(text, start, end, marks_to_html(headline or ""))
+            for (text, start, end), headline in zip(windows, headlines, strict=True)
+        ]
 
     def size(self):
         with self.connection.cursor() as cursor:
