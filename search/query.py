@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import CONTROL_RE, analyse
 
@@ -70,7 +71,10 @@ class Suggestion:
 
 @dataclass
 class ParsedQuery:
-    """The user's words: plain ``words``, quoted ``phrases`` and ``excluded`` words (-mot)."""
+    """The user's words: plain ``words``, quoted ``phrases`` and ``excluded`` words (-mot).
+
+    Built once by ``parse``; its index terms are computed on first use and kept (a search asks
+    for them several times)."""
 
     words: list = field(default_factory=list)
     phrases: list = field(default_factory=list)  # list of lists of words
@@ -79,7 +83,7 @@ class ParsedQuery:
     def terms(self, words):
         return [t for w in words for t in analyse(w)]
 
-    @property
+    @cached_property
     def word_terms(self):
         """(written word, index term) for each plain word with an index term."""
         pairs = []
@@ -89,15 +93,15 @@ class ParsedQuery:
                 pairs.append((word, terms[0]))
         return pairs
 
-    @property
+    @cached_property
     def phrase_terms(self):
         return [terms for terms in (self.terms(p) for p in self.phrases) if terms]
 
-    @property
+    @cached_property
     def excluded_terms(self):
         return self.terms(self.excluded)
 
-    @property
+    @cached_property
     def positive_terms(self):
         terms = [t for _w, t in self.word_terms]
         for phrase in self.phrase_terms:
