@@ -154,15 +154,37 @@ def _timed_stock_once(func, q, timeout):
 STOCK_REPEAT_BELOW_MS = 1000  # stock queries faster than this are timed like Praxis's
 
 
-def _timed_stock(func, q, timeout, rounds):
-    """[(milliseconds, timed out)] of stock search on ``q``. A query answered within
-    STOCK_REPEAT_BELOW_MS is treated like Praxis's queries (that first run as the warm-up, then
-    ``rounds`` timed runs); a slower one is timed once, so that the benchmark ends, and that time
-    stands for each of its rounds."""
-    first = _timed_stock_once(func, q, timeout)
-    if first[0] >= STOCK_REPEAT_BELOW_MS:
-        return [first] * rounds  # every query weighs the same in the percentiles
-    return [_timed_stock_once(func, q, timeout) for _ in range(rounds)]
+class StockTimer:
+    """Stock Wagtail search on some queries of a class, to be timed in the same rounds as
+    Praxis's. Its first run of each query is the warm-up; a query answered within
+    STOCK_REPEAT_BELOW_MS is timed again in every round, a slower one is not run again and its
+    first time stands for each round (so that the benchmark ends, and every query weighs the
+    same in the percentiles)."""
+
+    def __init__(self, func, queries, timeout):
+        self.func, self.timeout = func, timeout
+        self.first = {q: _timed_stock_once(func, q, timeout) for q in queries}
+
+    def __call__(self, q):
+        """(milliseconds, timed out), or None for a query it does not time."""
+        first = self.first.get(q)
+        if first is None or first[0] >= STOCK_REPEAT_BELOW_MS:
+            return first
+        return _timed_stock_once(self.func, q, self.timeout)
+
+
+def interleaved(queries, timers, rounds):
+    """{timer name: [(milliseconds, timed out)]}: ``rounds`` passes over ``queries``, each query
+    through every timer in turn, so that all of them see the same state of the machine (the
+    speed of a shared virtual machine drifts by half within minutes)."""
+    samples = {name: [] for name in timers}
+    for _ in range(rounds):
+        for q in queries:
+            for name, timer in timers.items():
+                sample = timer(q)
+                if sample is not None:
+                    samples[name].append(sample)
+    return samples
 
 
 def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
@@ -205,58 +227,37 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
         response = autocomplete_api(factory.get("/api/search/autocomplete/", {"q": q}))
         assert response.status_code == 200
 
-    measures = {name: {} for name in (*CLASSES, "autocomplétion")}
-    timeouts = {}
-    for name in CLASSES:
+    def timed(func):
+        return lambda q: (_ms(lambda: func(q)), False)
+
+    samples = {}
+    for name in (*CLASSES, "autocomplétion"):
         qs = queries[name]
+        if name == "autocomplétion":
+            timers = {"praxis": timed(autocomplete)}
+            stock_timers = {"wagtail": stock_autocomplete}
+        else:
+            timers = {"praxis": timed(full), "plancher": timed(floor)}
+            stock_timers = {"wagtail": stock_search}
+            if name == MISSPELT:
+                stock_timers["wagtail_corrected"] = lambda q: stock_search(corrected[q])
         for q in qs:  # warm-up
-            full(q)
-            floor(q)
-        # Interleaved, so that both see the same load of the machine.
-        praxis, plancher = [], []
-        for _ in range(rounds):
-            for q in qs:
-                praxis.append(_ms(lambda q=q: full(q)))
-                plancher.append(_ms(lambda q=q: floor(q)))
-        measures[name]["praxis"], measures[name]["plancher"] = praxis, plancher
+            for timer in timers.values():
+                timer(q)
         if stock:
-            timed = [
-                t
-                for q in qs[:stock_queries]
-                for t in _timed_stock(stock_search, q, stock_timeout, rounds)
-            ]
-            measures[name]["wagtail"] = [ms for ms, _out in timed]
-            timeouts[name] = sum(out for _ms, out in timed)
-    if stock:
-        timed = [
-            t
-            for q in queries[MISSPELT][:stock_queries]
-            for t in _timed_stock(stock_search, corrected[q], stock_timeout, rounds)
-        ]
-        measures[MISSPELT]["wagtail_corrected"] = [ms for ms, _out in timed]
-        timeouts["corrected"] = sum(out for _ms, out in timed)
-    qs = queries["autocomplétion"]
-    for q in qs:
-        autocomplete(q)
-    measures["autocomplétion"]["praxis"] = [
-        _ms(lambda q=q: autocomplete(q)) for _ in range(rounds) for q in qs
-    ]
-    if stock:
-        timed = [
-            t
-            for q in qs[:stock_queries]
-            for t in _timed_stock(stock_autocomplete, q, stock_timeout, rounds)
-        ]
-        measures["autocomplétion"]["wagtail"] = [ms for ms, _out in timed]
-        timeouts["autocomplétion"] = sum(out for _ms, out in timed)
+            for engine, func in stock_timers.items():
+                timers[engine] = StockTimer(func, qs[:stock_queries], stock_timeout)
+        samples[name] = interleaved(qs, timers, rounds)
     results = {}
-    for name, by_engine in measures.items():
-        results[name] = {
-            engine: (percentile(s, 50), percentile(s, 95), len(s))
-            for engine, s in by_engine.items()
-        }
-        results[name]["wagtail_timeouts"] = timeouts.get(name, 0)
-    results[MISSPELT]["wagtail_corrected_timeouts"] = timeouts.get("corrected", 0)
+    for name, by_engine in samples.items():
+        results[name] = {}
+        for engine, timings in by_engine.items():
+            times = [ms for ms, _out in timings]
+            results[name][engine] = (percentile(times, 50), percentile(times, 95), len(times))
+        results[name]["wagtail_timeouts"] = sum(out for _ms, out in by_engine.get("wagtail", ()))
+    results[MISSPELT]["wagtail_corrected_timeouts"] = sum(
+        out for _ms, out in samples[MISSPELT].get("wagtail_corrected", ())
+    )
     for name, counts in found.items():
         results[name]["pages_found"] = (min(counts), max(counts)) if counts else (0, 0)
     queries["corrections"] = [f"{q} → {corrected[q]}" for q in queries[MISSPELT]]
