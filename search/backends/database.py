@@ -88,14 +88,16 @@ def _hit(page_id, score, type_, type_label, title, url, summary, date, body, att
     return hit, snippet_source(summary, body, attachments)
 
 
-def _by_score(item):
-    return -item[0].score, item[0].page_id
+def _by_tier_then_score(row):
+    tier, (hit, _text) = row
+    return tier, -hit.score, hit.page_id
 
 
-def _by_date(item):
+def _by_tier_then_date(row):
     """Most recent first, undated last (as the engine sorts them)."""
-    date = item[0].date
-    return date is None, -(date.timestamp() if date else 0), -item[0].page_id
+    tier, (hit, _text) = row
+    date = hit.date
+    return tier, date is None, -(date.timestamp() if date else 0), -hit.page_id
 
 
 def snippet_source(summary, body, attachments):
@@ -492,29 +494,46 @@ class DatabaseBackend(base.SearchBackend):
         """SQL for the first ``chars`` characters of ``column``."""
         return f"substr({column}, 1, {chars})"
 
+    def ranking_sql(self, match, sort):
+        """(SQL of the match set, [SQL of each tier of the ranking]) of a search, with parameters.
+
+        The match set is materialised once as ``m``: ``doc_id``, and ``score`` when a tier reads
+        it there. Each tier selects (doc_id, score) rows: every row of a tier ranks above the
+        rows of the next one, and a tier is only run when the tiers above it do not fill the
+        requested page. Here: one tier, every match scored by the engine."""
+        return self.match_sql(match, with_score=True), [("SELECT doc_id, score FROM m", [])]
+
     def _ranked(self, match, filters, sort, limit, offset):
         """(every matching id as a BitMap, [(Hit, snippet text)] of the requested page of the
         ranking).
 
-        One statement: the engine scores the match set once, sorts it, lists its ids and reads
-        the documents of the requested page itself. Handing every (id, score) row to Python would
+        One statement: the engine lists the ids of the match set, ranks it and reads the
+        documents of the requested page itself. Handing every (id, score) row to Python would
         cost more than the scoring for a frequent word. Filters apply to the page of the ranking
         here, to the match set in ``_run`` (facet postings)."""
-        match_sql, params = self.match_sql(match, with_score=True)
-        joins, conditions = "", []
+        (match_sql, params), tiers = self.ranking_sql(match, sort)
+        conditions, filter_params = [], []
         for facet, values in filters.items():
             for value in values:
                 conditions.append(
-                    "m.doc_id IN (SELECT document_id FROM search_searchfacet"
+                    "t.doc_id IN (SELECT document_id FROM search_searchfacet"
                     " WHERE facet = %s AND value = %s)"
                 )
-                params = [*params, facet, str(value)]
+                filter_params += [facet, str(value)]
+        joins = ""
         if sort == "date":
-            joins = " JOIN search_searchdocument d ON d.page_id = m.doc_id"
-            order = "d.date IS NULL, d.date DESC, m.doc_id DESC"
+            joins = " JOIN search_searchdocument d ON d.page_id = t.doc_id"
+            order = "d.date IS NULL, d.date DESC, t.doc_id DESC"
         else:
-            order = "m.score DESC, m.doc_id"
+            order = "t.score DESC, t.doc_id"
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        arms = []
+        for tier, (tier_sql, tier_params) in enumerate(tiers):
+            arms.append(
+                f"SELECT * FROM (SELECT t.doc_id, t.score, {tier} AS tier"  # noqa: S608
+                f" FROM ({tier_sql}) AS t{joins}{where} ORDER BY {order}) AS tier{tier}"
+            )
+            params = [*params, *tier_params, *filter_params]
         columns = (
             "doc.type, doc.type_label, doc.title, doc.url, doc.summary, doc.date,"
             f" {self.clip_sql('doc.body', SNIPPET_SOURCE_CHARS)},"
@@ -522,22 +541,22 @@ class DatabaseBackend(base.SearchBackend):
         )
         sql = (
             f"WITH m AS MATERIALIZED ({match_sql})"  # noqa: S608
-            f" SELECT NULL, NULL, (SELECT {self.ID_LIST} FROM m),"
+            f" SELECT NULL, NULL, NULL, (SELECT {self.ID_LIST} FROM m),"
             " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-            f" UNION ALL SELECT top.doc_id, top.score, NULL, {columns} FROM ("
-            f"SELECT m.doc_id, m.score FROM m{joins}{where} ORDER BY {order}"
-            " LIMIT %s OFFSET %s) AS top"
+            f" UNION ALL SELECT top.doc_id, top.score, top.tier, NULL, {columns} FROM ("
+            + " UNION ALL ".join(arms)
+            + " LIMIT %s OFFSET %s) AS top"
             " JOIN search_searchdocument doc ON doc.page_id = top.doc_id"
         )
         rows = self.read(sql, [*params, limit, offset])
         matched, page = BitMap(), []
-        for doc_id, score, id_list, *fields in rows:
+        for doc_id, score, tier, id_list, *fields in rows:
             if doc_id is not None:
-                page.append(_hit(doc_id, score, *fields))
+                page.append((tier, _hit(doc_id, score, *fields)))
             elif id_list:  # "12,57,…": read as JSON: four times as fast as split() and int()
                 matched = BitMap(orjson.loads(f"[{id_list}]"))
-        page.sort(key=_by_date if sort == "date" else _by_score)
-        return matched, page
+        page.sort(key=_by_tier_then_date if sort == "date" else _by_tier_then_score)
+        return matched, [item for _tier, item in page]
 
     def _facets(self, facets, matched, query):
         """Counts of every facet value over the matching documents (BitMap ``matched``): by

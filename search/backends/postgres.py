@@ -1,6 +1,9 @@
 """PostgreSQL: weighted tsvectors (text search configuration ``french_unaccent``: unaccent +
 french_stem, created by search's migration), the full one matched through a GIN index, a compact
-one ranked with ts_rank_cd (search.models.DocumentVector); ts_headline for snippets."""
+one ranked with ts_rank_cd (search.models.DocumentVector), in two tiers; ts_headline for
+snippets."""
+
+from typing import NamedTuple
 
 from ..text import (
     MARK_END,
@@ -18,6 +21,13 @@ RANK_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
 # On the extract chosen in Python: all of it, every match highlighted.
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 RANK_BODY_CHARS = 300  # of the body, in the rank vector
+
+
+class TsMatch(NamedTuple):
+    expression: str  # SQL of the tsquery of the match set
+    params: list
+    any_expression: str  # SQL of the tsquery of any of its positive words or phrases
+    any_params: list
 
 
 def _text(value):
@@ -79,8 +89,8 @@ class PostgresBackend(DatabaseBackend):
                 cursor.execute(f"ANALYZE {table}")
 
     def prepare_match(self, parsed, mode):
-        """(SQL expression of the tsquery, its parameters): built from the analysed words with
-        plainto/phraseto_tsquery, so that nothing the user types is tsquery syntax."""
+        """The tsqueries of the match, built from the analysed words with plainto/phraseto_tsquery,
+        so that nothing the user types is tsquery syntax."""
         parts, params = [], []
         for word, _term in parsed.word_terms:
             parts.append(f"plainto_tsquery('{CONFIG}', %s)")
@@ -90,20 +100,33 @@ class PostgresBackend(DatabaseBackend):
             params.append(_text(" ".join(phrase)))
         if not parts:
             return None
+        any_expression = "(" + " || ".join(parts) + ")"
+        any_params = list(params)
         expression = "(" + (" && " if mode == "all" else " || ").join(parts) + ")"
         for word in parsed.excluded:
             expression += f" && !!plainto_tsquery('{CONFIG}', %s)"
             params.append(_text(word))
-        return expression, params
+        return TsMatch(expression, params, any_expression, any_params)
 
     def match_sql(self, match, with_score=True):
-        """Through ``search_match()`` (migrations 0005, 0006): always the GIN index."""
-        expression, params = match
-        columns = "doc_id, score" if with_score else "doc_id"
+        """Through ``search_match()`` (migrations 0005 to 0007): always the GIN index."""
+        columns = "doc_id, score, in_head" if with_score else "doc_id"
         return (
-            f"SELECT {columns} FROM search_match({expression}, %s::float4[])",  # noqa: S608
-            [*params, RANK_WEIGHTS],
+            f"SELECT {columns} FROM search_match({match.expression},"  # noqa: S608
+            f" {match.any_expression}, %s::float4[])",
+            [*match.params, *match.any_params, RANK_WEIGHTS],
         )
+
+    def ranking_sql(self, match, sort):
+        """Two tiers, as on SQLite: the pages with a word of the query in their title, summary,
+        themes or tags first. ``search_match`` scores every match in one pass and tells the
+        tiers apart."""
+        if sort == "date":
+            return super().ranking_sql(match, sort)
+        return self.match_sql(match), [
+            ("SELECT doc_id, score FROM m WHERE in_head", []),
+            ("SELECT doc_id, score FROM m WHERE NOT in_head", []),
+        ]
 
     def snippets(self, parsed, match, texts):
         """ts_headline on the extract of each text that holds the most matches (located in
@@ -112,10 +135,10 @@ class PostgresBackend(DatabaseBackend):
         windows = [(text, *highlighter.window(text)[:2]) for text in texts]
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT ts_headline('{CONFIG}', w, {match[0]}, %s)"  # noqa: S608
+                f"SELECT ts_headline('{CONFIG}', w, {match.expression}, %s)"  # noqa: S608
                 " FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n",
                 [
-                    *match[1],
+                    *match.params,
                     HEADLINE_OPTIONS,
                     [text[start:end] for text, start, end in windows],
                 ],

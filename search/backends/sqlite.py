@@ -1,5 +1,7 @@
 """SQLite: an FTS5 table of analysed text (folded, elisions removed, stemmed) in the content
-database; bm25 with column weights; snippets cut from the original text in Python."""
+database; bm25 with column weights, in two tiers; snippets cut from the original text in Python."""
+
+from typing import NamedTuple
 
 from ..text import Highlighter, analyse
 from .database import DatabaseBackend, analysed, taxonomy_text
@@ -12,6 +14,15 @@ CREATE_FTS = (
     + ", ".join(COLUMN_WEIGHTS)
     + ", tokenize = 'unicode61 remove_diacritics 0')"
 )
+
+
+# The fields that put a page in the first tier of the ranking when they hold a word of the query.
+HEAD_COLUMNS = "{title summary taxonomy}"
+
+
+class FtsMatch(NamedTuple):
+    expression: str  # the FTS5 query of the match set
+    any_positive: str  # the FTS5 query of any of its positive words or phrases
 
 
 def _quote(term):
@@ -75,15 +86,35 @@ class SQLiteBackend(DatabaseBackend):
         expression = "(" + joiner.join(positives) + ")"
         for term in parsed.excluded_terms:
             expression += " NOT " + _quote(term)
-        return expression
+        return FtsMatch(expression, "(" + " OR ".join(positives) + ")")
 
     def match_sql(self, match, with_score=True):
+        return self._fts_sql(match.expression, with_score)
+
+    def _fts_sql(self, expression, with_score):
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS.values())
         score = f", -bm25({FTS_TABLE}, {weights}) AS score" if with_score else ""
         return (
             f"SELECT rowid AS doc_id{score} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
-            [match],
+            [expression],
         )
+
+    def ranking_sql(self, match, sort):
+        """Two tiers: the pages with a word of the query in their title, summary, themes or tags
+        first, then the pages that have them only in their body or attachments; bm25 over every
+        field within each tier.
+
+        bm25 costs a microsecond per matching page (it reads each match's positions and length),
+        listing the match set a twentieth of that. A frequent word, in a third of 100,000 pages,
+        has a few thousand pages in the first tier: the second is never scored. Ordered by date,
+        the match set is scored as a whole."""
+        if sort == "date":
+            return super().ranking_sql(match, sort)
+        in_head = f"{HEAD_COLUMNS}: {match.any_positive}"
+        return self.match_sql(match, with_score=False), [
+            self._fts_sql(f"({match.expression}) AND {in_head}", with_score=True),
+            self._fts_sql(f"({match.expression}) NOT {in_head}", with_score=True),
+        ]
 
     def snippets(self, parsed, match, texts):
         return list(map(Highlighter(parsed.positive_terms).snippet, texts))

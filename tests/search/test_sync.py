@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from practices.models import Theme
 from search.models import SearchDocument, SearchTerm
+from search.query import SearchQuery
 
 from .conftest import titles
 
@@ -256,3 +257,31 @@ def test_a_broken_office_file_is_indexed_without_its_text(publish, search, setti
         body=[{"type": "documents", "value": {"items": [{"document": document.pk}]}}],
     )
     assert titles(search("abîmé")) == ["Une fiche au fichier abîmé"]
+
+
+def _section(text):
+    return {"type": "section", "value": {"kind": "context", "text": f"<p>{text}</p>", "items": []}}
+
+
+def test_pages_naming_the_word_in_their_title_summary_or_tags_rank_first(publish, search, backend):
+    """Above pages that only repeat it in their body, page after page of the ranking."""
+    talkative = [
+        publish(title=f"Compte rendu n°{n}", body=[_section("Le quorumètre, " * 30)])
+        for n in range(3)
+    ]
+    titled = publish(title="Le quorumètre des conseils de quartier")
+    summarised = publish(summary="Nous avons essayé un quorumètre en séance plénière.")
+    tagged = publish(tags=["quorumètre"])
+    ranked = search("quorumètre")
+    head = {titled.pk, summarised.pk, tagged.pk}
+    assert ranked.total == 6
+    assert {hit.page_id for hit in ranked.hits[:3]} == head
+    assert [hit.page_id for hit in ranked.hits[3:]] == sorted(p.pk for p in talkative)
+    paged = [
+        hit.page_id
+        for number in (1, 2, 3)
+        for hit in backend.search(SearchQuery(text="quorumètre", per_page=2, page=number)).hits
+    ]
+    assert paged == [hit.page_id for hit in ranked.hits]
+    filtered = search("quorumètre", tag=["quorumètre"])
+    assert [hit.page_id for hit in filtered.hits] == [tagged.pk]
