@@ -527,6 +527,8 @@ class DatabaseBackend(base.SearchBackend):
         else:
             order = "t.score DESC, t.doc_id"
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        # Each tier sorted on its own, then concatenated: SQLite and PostgreSQL run the arms of
+        # a UNION ALL in order, and stop once its LIMIT is met.
         arms = []
         for tier, (tier_sql, tier_params) in enumerate(tiers):
             arms.append(
