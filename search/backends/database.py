@@ -608,7 +608,8 @@ class DatabaseBackend(base.SearchBackend):
     # --- did you mean -----------------------------------------------------------------------
 
     def _vocabulary(self):
-        """(buckets, best): the corpus words by first letter, and {folded: (word, count)}.
+        """(buckets, best): the corpus words by (first letter, length), and
+        {folded: (word, count)}.
 
         Kept in memory, reloaded when the change log (watched by the facet index) has moved."""
         from ..models import SearchTerm
@@ -624,20 +625,26 @@ class DatabaseBackend(base.SearchBackend):
                 best[folded] = (word, n)
         buckets = {}
         for folded in best:
-            buckets.setdefault(folded[:1], []).append(folded)
+            buckets.setdefault((folded[:1], len(folded)), []).append(folded)
         self._vocabulary_state = (position, buckets, best)
         return buckets, best
 
     def _closest(self, folded, buckets, best):
         """The corpus word closest to ``folded`` (1 edit, 2 for long words), or None.
 
-        Typos rarely hit the first letter: words with the same first letter first, then all."""
+        Only words whose length is within that many edits can be that close. Typos rarely hit
+        the first letter: words with the same first letter first, then all."""
         max_distance = 1 if len(folded) < 6 else 2
-        for keys in (buckets.get(folded[:1], []), None):
-            if keys is None:
-                keys = [k for bucket in buckets.values() for k in bucket]
+        lengths = range(len(folded) - max_distance, len(folded) + max_distance + 1)
+        same_first = [(folded[:1], n) for n in lengths]
+        any_first = [key for key in buckets if key[1] in lengths]
+        for keys in (same_first, any_first):
             candidates = process.extract(
-                folded, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=20
+                folded,
+                list(chain.from_iterable(buckets.get(key, ()) for key in keys)),
+                scorer=Levenshtein.distance,
+                score_cutoff=max_distance,
+                limit=20,
             )
             if candidates:
                 choice = min(candidates, key=lambda c: (c[1], -best[c[0]][1]))
@@ -646,8 +653,6 @@ class DatabaseBackend(base.SearchBackend):
 
     def suggest(self, text, parsed=None):
         """The query with its unknown words replaced by the closest corpus words, or None."""
-        from ..models import SearchTerm
-
         parsed = parsed or parse(text)
         buckets, best = self._vocabulary()
         if not best:
@@ -663,11 +668,17 @@ class DatabaseBackend(base.SearchBackend):
                 replacements[word] = replacement
         if not replacements:
             return None
-        live = set(
-            SearchTerm.objects.using(self.using)
-            .filter(word__in=replacements.values(), doc_count__gt=0)
-            .values_list("word", flat=True)
-        )
+        # Another process may have unpublished the last page using a word within the second
+        # the in-memory vocabulary waits before looking at the change log.
+        candidates = sorted(set(replacements.values()))
+        live = {
+            row[0]
+            for row in self.read(
+                "SELECT word FROM search_searchterm WHERE doc_count > 0"  # noqa: S608
+                f" AND word IN ({', '.join(['%s'] * len(candidates))})",
+                candidates,
+            )
+        }
         text = str(text)
         suggestion = text
         changed = False
