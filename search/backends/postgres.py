@@ -113,7 +113,7 @@ class PostgresBackend(DatabaseBackend):
         columns = "doc_id, score, in_head" if with_score else "doc_id"
         return (
             f"SELECT {columns} FROM search_match({match.expression},"  # noqa: S608
-            f" {match.any_expression}, %s::float4[])",
+            f" search_head_query({match.any_expression}), %s::float4[])",
             [*match.params, *match.any_params, RANK_WEIGHTS],
         )
 
