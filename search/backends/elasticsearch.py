@@ -57,6 +57,10 @@ FOLDING_ANALYZER = analyzer(
 
 # Field boosts of the full-text query: title > summary > themes and tags > body > attachments.
 BOOSTS = {"title": 5, "summary": 3, "themes": 2, "tags": 2, "body": 1, "attachments": 0.5}
+# As on the database backends, the pages with a word of the query in one of these fields rank
+# first: a constant above any BM25 score makes it a tier, not a weight.
+HEAD_FIELDS = ("title", "summary", "themes", "tags")
+HEAD_TIER_BOOST = 10_000
 HIGHLIGHT_FIELDS = ("summary", "body", "attachments")
 
 
@@ -182,13 +186,28 @@ def build_search_body(query, parsed=None, mode="all"):
         must = [{"bool": {"should": must + phrase_clauses, "minimum_should_match": 1}}]
     for word in parsed.excluded:
         must_not.append({"multi_match": {"query": word, "fields": list(BOOSTS)}})
+    head_tier = [
+        {
+            "constant_score": {
+                "filter": {"multi_match": {"query": words, "fields": list(HEAD_FIELDS), **kind}},
+                "boost": HEAD_TIER_BOOST,
+            }
+        }
+        for words, kind in [
+            (text, {}),
+            *((" ".join(p), {"type": "phrase"}) for p in parsed.phrases),
+        ]
+        if words
+    ]
     for facet, values in (query.filters or {}).items():
         if facet in FACETS:
             for value in values:
                 filters.append({"term": {facet: value}})
     per_page = max(1, min(int(query.per_page), 100))
     body = {
-        "query": {"bool": {"must": must, "must_not": must_not, "filter": filters}},
+        "query": {
+            "bool": {"must": must, "should": head_tier, "must_not": must_not, "filter": filters}
+        },
         "from": (max(1, int(query.page)) - 1) * per_page,
         "size": per_page,
         "track_total_hits": True,

@@ -218,6 +218,24 @@ def test_hits_have_highlighted_snippets_from_the_original_text(search):
             assert fold(marked).startswith(("budget", "particip")), marked
 
 
+def assert_head_tier_first(result, stem):
+    """The hits having ``stem`` in their title, summary, themes or tags come before the others
+    (and there are both)."""
+    documents = SearchDocument.objects.in_bulk(
+        [hit.page_id for hit in result.hits], field_name="page_id"
+    )
+    in_head = [
+        stem in fold(" ".join((doc.title, doc.summary, doc.themes, doc.tags)))
+        for doc in (documents[hit.page_id] for hit in result.hits)
+    ]
+    assert any(in_head) and not all(in_head), in_head
+    assert in_head == sorted(in_head, reverse=True), in_head
+
+
+def test_pages_naming_the_word_in_their_title_summary_or_taxonomy_rank_first(search):
+    assert_head_tier_first(search("concertation"), "concert")
+
+
 def test_pagination_is_consistent(backend):
     first = backend.search(SearchQuery(text="participation", per_page=5, page=1))
     second = backend.search(SearchQuery(text="participation", per_page=5, page=2))

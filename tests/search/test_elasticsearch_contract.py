@@ -63,6 +63,25 @@ def test_boosts_order_title_summary_taxonomy_body_attachments():
     assert clauses[1]["multi_match"]["fuzziness"] == "AUTO"
 
 
+def test_pages_naming_the_query_in_their_title_summary_or_taxonomy_form_a_first_tier():
+    body = build_search_body(SearchQuery(text='concertation "budget participatif" -ville'))
+    tiers = body["query"]["bool"]["should"]
+    assert [t["constant_score"]["filter"]["multi_match"]["query"] for t in tiers] == [
+        "concertation",
+        "budget participatif",
+    ]
+    assert tiers[1]["constant_score"]["filter"]["multi_match"]["type"] == "phrase"
+    for tier in tiers:
+        assert set(tier["constant_score"]["filter"]["multi_match"]["fields"]) == {
+            "title",
+            "summary",
+            "themes",
+            "tags",
+        }
+        # above any BM25 score (a handful of words, each boosted at most 5 times)
+        assert tier["constant_score"]["boost"] >= 1000
+
+
 def test_any_words_mode_uses_or():
     body = build_search_body(SearchQuery(text="budget lycées"), mode="any")
     clauses = body["query"]["bool"]["must"][0]["bool"]["should"]

@@ -14,6 +14,8 @@ from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import build_record, indexable_pages
 from search.query import SearchQuery
 
+from .test_acceptance import assert_head_tier_first
+
 URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 pytestmark = [
@@ -46,6 +48,10 @@ def test_acceptance_queries(es):
     typo = _search(es, "concertaton")
     assert typo.total > 0 or typo.suggestion == "concertation"
     assert any("<mark>" in h.snippet for h in elus.hits)
+
+
+def test_pages_naming_the_word_in_their_title_summary_or_taxonomy_rank_first(es):
+    assert_head_tier_first(_search(es, "concertation"), "concert")
 
 
 def test_facet_counts_equal_filtered_sizes(es):
