@@ -117,6 +117,15 @@ class PostgresBackend(DatabaseBackend):
             [*match.params, *match.any_params, RANK_WEIGHTS],
         )
 
+    def floor_sql(self, match):
+        """The benchmark's bare floor: ``search_match`` without the tiers (no head query: the
+        tier column is NULL and costs nothing)."""
+        return (
+            f"SELECT doc_id, score, count(*) OVER () FROM search_match({match.expression},"  # noqa: S608
+            " NULL, %s::float4[]) ORDER BY score DESC LIMIT 10",
+            [*match.params, RANK_WEIGHTS],
+        )
+
     def ranking_sql(self, match, sort):
         """Two tiers, as on SQLite: the pages with a word of the query in their title, summary,
         themes or tags first. ``search_match`` scores every match in one pass and tells the

@@ -54,3 +54,22 @@ def test_stock_search_is_never_timed_on_an_empty_index(db):
     call_command("search_benchmark", pages=30, rounds=1, skip_index=True, stdout=out)
     assert "Indexation Wagtail (modelsearch) : 30 pages" in out.getvalue()
     assert IndexEntry.objects.count() >= 30
+
+
+def test_the_engine_floor_ranks_and_counts_the_whole_match_set(demo_corpus, backend, search):
+    """The bare floor the benchmark compares Praxis with: the top 10 by the engine's score and
+    the size of the match set, nothing else."""
+    from django.db import connection
+
+    from search.query import parse
+
+    sql, params = backend.floor_sql(backend.prepare_match(parse("participation"), "all"))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    everything = search("participation", per_page=100)
+    assert len(rows) == 10 < everything.total
+    assert {count for _id, _score, count in rows} == {everything.total}
+    scores = [score for _id, score, _count in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert {doc_id for doc_id, _s, _c in rows} <= {hit.page_id for hit in everything.hits}
