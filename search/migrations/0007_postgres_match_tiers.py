@@ -5,7 +5,11 @@ restricted to the weights A, B and C (title, summary, taxonomy) of the rank vect
 costs next to nothing a row, where ``ts_filter`` of each rank vector doubled the cost of a search.
 No-op elsewhere."""
 
+from importlib import import_module
+
 from django.db import migrations
+
+from ._postgres import postgresql_only
 
 FORWARD = [
     "DROP FUNCTION IF EXISTS search_match(tsquery, float4[])",
@@ -31,34 +35,12 @@ FORWARD = [
 BACKWARD = [
     "DROP FUNCTION IF EXISTS search_match(tsquery, tsquery, float4[])",
     "DROP FUNCTION IF EXISTS search_head_query(tsquery)",
-    """
-    CREATE OR REPLACE FUNCTION search_match(q tsquery, weights float4[])
-    RETURNS TABLE (doc_id integer, score real)
-    LANGUAGE sql STABLE
-    SET enable_seqscan = off
-    AS $$
-        SELECT document_id,
-            CASE WHEN rank_vector @@ q THEN ts_rank_cd(weights, rank_vector, q, 1) ELSE 0 END
-        FROM search_documentvector
-        WHERE match_vector @@ q
-    $$
-    """,
+    # search_match(q, weights) as migration 0006 defined it
+    import_module("search.migrations.0006_postgres_document_vectors").FORWARD[-1],
 ]
-
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in FORWARD:
-            schema_editor.execute(sql)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in BACKWARD:
-            schema_editor.execute(sql)
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0006_postgres_document_vectors")]
 
-    operations = [migrations.RunPython(forward, backward, elidable=False)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]
