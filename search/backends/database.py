@@ -637,7 +637,7 @@ class DatabaseBackend(base.SearchBackend):
         max_distance = 1 if len(folded) < 6 else 2
         lengths = range(len(folded) - max_distance, len(folded) + max_distance + 1)
         same_first = [(folded[:1], n) for n in lengths]
-        any_first = [key for key in buckets if key[1] in lengths]
+        any_first = (key for key in buckets if key[1] in lengths)  # only if the first fails
         for keys in (same_first, any_first):
             candidates = process.extract(
                 folded,

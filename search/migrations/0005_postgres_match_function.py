@@ -8,6 +8,8 @@ runs the query with ``enable_seqscan = off``, so the GIN index is always used. N
 
 from django.db import migrations
 
+from ._postgres import postgresql_only
+
 FORWARD = """
 CREATE OR REPLACE FUNCTION search_match(q tsquery, weights float4[])
 RETURNS TABLE (doc_id integer, score real)
@@ -22,17 +24,7 @@ $$;
 BACKWARD = "DROP FUNCTION IF EXISTS search_match(tsquery, float4[])"
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD)
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_autocomplete_token_kind")]
 
-    operations = [migrations.RunPython(forward, backward, elidable=False)]
+    operations = [postgresql_only([FORWARD], [BACKWARD])]

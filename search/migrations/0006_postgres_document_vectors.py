@@ -14,6 +14,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from ._postgres import postgresql_only
+
 FORWARD = [
     "ALTER TABLE search_documentvector ALTER COLUMN rank_vector SET STORAGE MAIN",
     """
@@ -60,18 +62,6 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in FORWARD:
-            schema_editor.execute(sql)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in BACKWARD:
-            schema_editor.execute(sql)
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_postgres_match_function")]
 
@@ -93,6 +83,6 @@ class Migration(migrations.Migration):
                 ("rank_vector", django.contrib.postgres.search.SearchVectorField()),
             ],
         ),
-        migrations.RunPython(forward, backward, elidable=False),
+        postgresql_only(FORWARD, BACKWARD),
         migrations.RemoveField(model_name="searchdocument", name="search_vector"),
     ]
