@@ -64,6 +64,12 @@ HEAD_TIER_BOOST = 10_000
 HIGHLIGHT_FIELDS = ("summary", "body", "attachments")
 
 
+def _relevance(score):
+    """A hit's relevance within its tier: its score without the first tiers' constants (BM25
+    stays far below HEAD_TIER_BOOST), as the database backends report it."""
+    return round(float(score or 0) % HEAD_TIER_BOOST, 4)
+
+
 class PraxisDocument(Document):
     page_id = Integer()
     type = Keyword()
@@ -356,7 +362,7 @@ class ElasticsearchBackend(base.SearchBackend):
                     url=source.get("url", ""),
                     summary=source.get("summary", ""),
                     snippet=snippet,
-                    score=round(float(hit.get("_score") or 0), 4),
+                    score=_relevance(hit.get("_score")),
                     date=source.get("date"),
                 )
             )

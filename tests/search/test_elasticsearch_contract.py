@@ -7,6 +7,7 @@ import pytest
 
 from search.backends import FallbackBackend, get_backend, reset_cache
 from search.backends.elasticsearch import (
+    HEAD_TIER_BOOST,
     ElasticsearchBackend,
     build_autocomplete_body,
     build_search_body,
@@ -172,3 +173,46 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(
     assert autocomplete.status_code == 200 and autocomplete.json()["suggestions"]
     assert page.status_code == 200
     assert "ne répond pas" in caplog.text
+
+
+def test_a_response_becomes_a_result_with_scores_within_their_tier():
+    """Read as Elasticsearch answers (response shape of its search API): a hit of the first tier
+    reports its relevance, not the tier's constant."""
+    backend = ElasticsearchBackend("http://127.0.0.1:9")
+    query = SearchQuery(text="budget", filters={"region": ["hauts-de-france"]})
+
+    def hit(page_id, score, highlight):
+        return {
+            "_score": score,
+            "_source": {"page_id": page_id, "type": "experiencepage", "title": f"Page {page_id}"},
+            "highlight": highlight,
+        }
+
+    response = {
+        "hits": {
+            "total": {"value": 3, "relation": "eq"},
+            "hits": [
+                hit(1, HEAD_TIER_BOOST + 12.5, {"body": ["le <mark>budget</mark>"]}),
+                hit(2, 2 * HEAD_TIER_BOOST + 3.25, {"summary": ["un <mark>budget</mark>"]}),
+                hit(3, 7.5, {}),
+            ],
+        },
+        "aggregations": {
+            "region": {"buckets": [{"key": "hauts-de-france\u241fHauts-de-France", "doc_count": 3}]}
+        },
+    }
+    result = backend._result(query, response)
+    assert result.total == 3
+    assert [h.score for h in result.hits] == [12.5, 3.25, 7.5]
+    assert [h.snippet for h in result.hits] == [
+        "le <mark>budget</mark>",
+        "un <mark>budget</mark>",
+        "",
+    ]
+    [region] = result.facets["region"]
+    assert (region.value, region.label, region.count, region.selected) == (
+        "hauts-de-france",
+        "Hauts-de-France",
+        3,
+        True,
+    )
