@@ -91,6 +91,7 @@ class AutocompleteEntry(models.Model):
     label = models.CharField(max_length=255)
     url = models.CharField(max_length=2048, blank=True)
     doc_count = models.PositiveIntegerField(default=0)
+    detail = models.CharField(max_length=255, blank=True)  # a title's content type
 
     class Meta:
         constraints = [

@@ -67,6 +67,7 @@ class Suggestion:
     label: str
     kind: str  # "title", "theme" or "tag"
     url: str = ""
+    detail: str = ""  # what a title is: its content type ("fiche de poste")
 
 
 @dataclass

@@ -123,5 +123,10 @@ def autocomplete_api(request):
         return _bad_request_json(_("The text to complete must not be longer than 200 characters."))
     suggestions = get_backend().autocomplete(text, limit=AUTOCOMPLETE_MAX) if text.strip() else []
     return _json(
-        {"suggestions": [{"label": s.label, "kind": s.kind, "url": s.url} for s in suggestions]}
+        {
+            "suggestions": [
+                {"label": s.label, "kind": s.kind, "url": s.url, "detail": s.detail}
+                for s in suggestions
+            ]
+        }
     )

@@ -255,7 +255,7 @@ def build_search_body(query, parsed=None, mode="all"):
 def build_autocomplete_body(text, limit=10):
     return {
         "size": limit,
-        "_source": ["title", "url"],
+        "_source": ["title", "url", "type_label"],
         "query": {
             "multi_match": {
                 "query": text,
@@ -405,11 +405,17 @@ class ElasticsearchBackend(base.SearchBackend):
                 seen.add(fold(label))
                 suggestions.append(Suggestion(label=label, kind="taxonomy"))
         for hit in response["hits"]["hits"]:
-            label = hit["_source"]["title"]
+            source = hit["_source"]
+            label = source["title"]
             if fold(label) not in seen:
                 seen.add(fold(label))
                 suggestions.append(
-                    Suggestion(label=label, kind="title", url=hit["_source"].get("url", ""))
+                    Suggestion(
+                        label=label,
+                        kind="title",
+                        url=source.get("url", ""),
+                        detail=source.get("type_label", ""),
+                    )
                 )
         return suggestions[:limit]
 

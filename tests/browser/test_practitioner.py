@@ -74,6 +74,9 @@ def check_autocomplete_combobox(page):
     options = listbox.get_by_role("option")
     assert options.count() > 0
     assert "suggestion" in page.locator(".combobox__status").first.text_content()
+    # Each title says what it is; themes say they are themes.
+    assert options.filter(has_text="fiche d'expérience").count() > 0
+    assert options.filter(has_text="thème").count() > 0
 
     page.keyboard.press("ArrowDown")
     first = options.first

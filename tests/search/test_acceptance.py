@@ -80,6 +80,19 @@ def test_autocomplete_democr(backend):
     assert all("democr" in fold(s.label) for s in suggestions)
 
 
+def test_autocomplete_says_what_each_title_is(backend):
+    """A title comes with its content type ("fiche de poste"); themes and tags with nothing, the
+    page shows their kind."""
+    suggestions = backend.autocomplete("democr")
+    details = {s.label: s.detail for s in suggestions if s.kind == "title"}
+    job = next(label for label in details if label.startswith("Chargé·e de mission démocratie"))
+    assert details[job] == "fiche de poste"
+    assert details[
+        "Rencontres nationales des professionnels de la démocratie participative 2014"
+    ] == ("événement")
+    assert all(not s.detail for s in backend.autocomplete("budg") if s.kind != "title")
+
+
 def test_autocomplete_of_several_words_keeps_the_labels_having_them_all(backend):
     from search.text import words
 
@@ -344,4 +357,6 @@ def test_search_page_bad_parameters(client):
 def test_json_autocomplete(client):
     data = client.get("/api/search/autocomplete/", {"q": "democr"}).json()
     assert any("démocratie" in s["label"].lower() for s in data["suggestions"])
+    assert {"label", "kind", "url", "detail"} == set(data["suggestions"][0])
+    assert "fiche de poste" in {s["detail"] for s in data["suggestions"]}
     assert client.get("/api/search/autocomplete/", {"q": "x" * 300}).status_code == 400

@@ -116,6 +116,7 @@ def test_autocomplete_body():
     assert body["size"] == 10
     assert body["query"]["multi_match"]["type"] == "bool_prefix"
     assert "title_suggest._2gram" in body["query"]["multi_match"]["fields"]
+    assert "type_label" in body["_source"]  # shown beside each title
     completion = body["suggest"]["taxonomy"]["completion"]
     assert completion["field"] == "taxonomy_suggest" and completion["skip_duplicates"]
 

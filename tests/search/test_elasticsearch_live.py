@@ -62,9 +62,10 @@ def test_facet_counts_equal_filtered_sizes(es):
 
 
 def test_autocomplete(es):
-    labels = [s.label for s in es.autocomplete("democr")]
-    assert 0 < len(labels) <= 10
-    assert any("démocratie" in label.lower() for label in labels)
+    suggestions = es.autocomplete("democr")
+    assert 0 < len(suggestions) <= 10
+    assert any("démocratie" in s.label.lower() for s in suggestions)
+    assert "fiche de poste" in {s.detail for s in suggestions if s.kind == "title"}
 
 
 def test_rebuild_swaps_the_alias(es):

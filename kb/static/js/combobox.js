@@ -142,7 +142,8 @@
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", "false");
       item.appendChild(document.createTextNode(suggestion.label));
-      var kind = text("kind" + suggestion.kind.charAt(0).toUpperCase() + suggestion.kind.slice(1), "");
+      // What the suggestion is: a title's content type, else its kind (theme, tag).
+      var kind = suggestion.detail || text("kind" + suggestion.kind.charAt(0).toUpperCase() + suggestion.kind.slice(1), "");
       if (kind) {
         var small = document.createElement("small");
         small.textContent = kind;
