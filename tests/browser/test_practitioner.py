@@ -137,7 +137,27 @@ def practitioner_journey_with_the_keyboard_alone(page):
     check_autocomplete_combobox(page)
 
 
+def search_on_a_phone(page):
+    """On a small screen the results come first: the filters are folded under a toggle that
+    says how many are active; on a wide screen they are shown beside the results, no toggle."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/recherche/?q=budget&type=experiencepage")
+    toggle = page.locator(".search-facets__panel > summary")
+    assert toggle.text_content().strip() == "Filtres (1 actif)"
+    assert not page.locator(".search-facet").first.is_visible()
+    assert page.locator(".search-facets").bounding_box()["height"] < 150  # unfolded: about 900 px
+    toggle.click()
+    assert page.locator(".search-facet input:checked").is_visible()
+    assert run_axe(page) == []
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/recherche/?q=budget")
+    assert page.locator(".search-facet").first.is_visible()
+    assert not toggle.is_visible()
+
+
 def test_practitioner_journeys_with_the_mouse_then_the_keyboard_alone(demo_site, context):
-    """Two visits, one corpus load: each visit in its own tab."""
+    """Three visits, one corpus load: each visit in its own tab."""
     practitioner_journey_with_the_mouse(context.new_page())
     practitioner_journey_with_the_keyboard_alone(context.new_page())
+    search_on_a_phone(context.new_page())
