@@ -133,6 +133,11 @@ class FacetIndex:
     def posting(self, facet, value):
         return self.postings.get(facet, {}).get(value)
 
+    def labels(self, doc_id, facets):
+        """The labels of the values of ``facets`` a document has, facet after facet."""
+        postings = self.doc_values.get(doc_id, ())
+        return [p.label for facet in facets for p in postings if p.facet == facet]
+
 
 def _by_label(posting):
     return fold_word(posting.label), posting.value

@@ -14,6 +14,8 @@ FACETS = ("type", "theme", "tag", "region", "authority_type", "year", "category"
 SORTS = ("relevance", "date")
 # Values of a facet in a result: the most frequent ones (plus any selected), on every backend.
 FACET_VALUES_MAX = 100
+# The facets whose labels come with each hit, in this order: where and when.
+HIT_FACETS = ("region", "year")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Hit:
     snippet: str  # HTML: escaped text with <mark> around matches
     score: float
     date: object = None
+    labels: list = field(default_factory=list)  # of its HIT_FACETS values ("Bretagne", "2014")
 
 
 @dataclass(slots=True)

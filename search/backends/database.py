@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..facets import FULL_RELOAD, FacetIndex, log_changes
-from ..query import FACET_VALUES_MAX, FACETS, Hit, SearchResult, Suggestion, parse
+from ..query import FACET_VALUES_MAX, FACETS, HIT_FACETS, Hit, SearchResult, Suggestion, parse
 from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
 
@@ -486,6 +486,7 @@ class DatabaseBackend(base.SearchBackend):
             hits, texts = zip(*page, strict=True)
             for hit, snippet in zip(hits, self.snippets(parsed, match, texts), strict=True):
                 hit.snippet = snippet
+                hit.labels = facets.labels(hit.page_id, HIT_FACETS)
             result.hits = list(hits)
         return result
 

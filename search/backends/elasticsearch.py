@@ -27,7 +27,16 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from ..query import FACET_VALUES_MAX, FACETS, FacetValue, Hit, SearchResult, Suggestion, parse
+from ..query import (
+    FACET_VALUES_MAX,
+    FACETS,
+    HIT_FACETS,
+    FacetValue,
+    Hit,
+    SearchResult,
+    Suggestion,
+    parse,
+)
 from ..text import fold, words
 from . import base
 
@@ -217,7 +226,16 @@ def build_search_body(query, parsed=None, mode="all"):
         "from": (max(1, int(query.page)) - 1) * per_page,
         "size": per_page,
         "track_total_hits": True,
-        "_source": ["page_id", "type", "type_label", "title", "url", "summary", "date"],
+        "_source": [
+            "page_id",
+            "type",
+            "type_label",
+            "title",
+            "url",
+            "summary",
+            "date",
+            *(f"{facet}_facet" for facet in HIT_FACETS),
+        ],
         "aggs": {
             facet: {"terms": {"field": f"{facet}_facet", "size": FACET_VALUES_MAX}}
             for facet in query.facets
@@ -364,6 +382,11 @@ class ElasticsearchBackend(base.SearchBackend):
                     snippet=snippet,
                     score=_relevance(hit.get("_score")),
                     date=source.get("date"),
+                    labels=[
+                        value.partition(FACET_SEPARATOR)[2] or value
+                        for facet in HIT_FACETS
+                        for value in source.get(f"{facet}_facet", ())
+                    ],
                 )
             )
         for facet, agg in response.get("aggregations", {}).items():

@@ -38,6 +38,12 @@ def test_budgets_participatifs_lycees_puts_the_lycees_budget_in_the_top_3(search
     assert LYCEES in titles(result)[:3]
 
 
+def test_each_hit_says_where_and_when(search):
+    result = search("budgets participatifs lycées")
+    lycees = next(hit for hit in result.hits if hit.title == LYCEES)
+    assert lycees.labels == ["Hauts-de-France", "2014"]
+
+
 def test_accents_do_not_matter(search):
     with_accent, without = search("élus"), search("elus")
     assert with_accent.total > 0
@@ -282,6 +288,7 @@ def test_search_page(client):
     assert 'aria-live="polite"' in html
     assert "<fieldset" in html and "<legend>Thème</legend>" in html
     assert 'name="theme"' in html and 'type="checkbox"' in html
+    assert "Hauts-de-France · 2014" in html  # where and when, under the lycées' title
 
 
 def test_search_page_keeps_filters_in_the_url(client):

@@ -109,6 +109,7 @@ def test_aggregations_highlight_and_suggest():
     assert highlight["encoder"] == "html"
     assert set(highlight["fields"]) == {"summary", "body", "attachments"}
     assert body["suggest"]["spelling"]["term"]["field"] == "spell"
+    assert {"region_facet", "year_facet"} <= set(body["_source"])  # where and when, per hit
 
 
 def test_autocomplete_body():
@@ -182,12 +183,9 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
     backend = ElasticsearchBackend("http://127.0.0.1:9")
     query = SearchQuery(text="budget", filters={"region": ["hauts-de-france"]})
 
-    def hit(page_id, score, highlight):
-        return {
-            "_score": score,
-            "_source": {"page_id": page_id, "type": "experiencepage", "title": f"Page {page_id}"},
-            "highlight": highlight,
-        }
+    def hit(page_id, score, highlight, **facets):
+        source = {"page_id": page_id, "type": "experiencepage", "title": f"Page {page_id}"}
+        return {"_score": score, "_source": {**source, **facets}, "highlight": highlight}
 
     response = {
         "hits": {
@@ -195,7 +193,13 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
             "hits": [
                 hit(1, HEAD_TIER_BOOST + 12.5, {"body": ["le <mark>budget</mark>"]}),
                 hit(2, 2 * HEAD_TIER_BOOST + 3.25, {"summary": ["un <mark>budget</mark>"]}),
-                hit(3, 7.5, {}),
+                hit(
+                    3,
+                    7.5,
+                    {},
+                    region_facet=["bretagne\u241fBretagne"],
+                    year_facet=["2014\u241f2014", "2015\u241f2015"],
+                ),
             ],
         },
         "aggregations": {
@@ -205,6 +209,7 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
     result = backend._result(query, response)
     assert result.total == 3
     assert [h.score for h in result.hits] == [12.5, 3.25, 7.5]
+    assert [h.labels for h in result.hits] == [[], [], ["Bretagne", "2014", "2015"]]
     assert [h.snippet for h in result.hits] == [
         "le <mark>budget</mark>",
         "un <mark>budget</mark>",
