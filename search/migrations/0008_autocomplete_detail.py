@@ -14,9 +14,10 @@ class Migration(migrations.Migration):
         ),
         # Titles already indexed take their page's content type from the stored document.
         migrations.RunSQL(
+            # A title's key is its page id: the document is found through its primary key.
             "UPDATE search_autocompleteentry SET detail = COALESCE((SELECT d.type_label"
-            " FROM search_searchdocument d WHERE CAST(d.page_id AS VARCHAR(20))"
-            " = search_autocompleteentry.key), '') WHERE kind = 'title'",
+            " FROM search_searchdocument d WHERE d.page_id"
+            " = CAST(search_autocompleteentry.key AS INTEGER)), '') WHERE kind = 'title'",
             migrations.RunSQL.noop,
         ),
     ]
