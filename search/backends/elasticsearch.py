@@ -73,6 +73,12 @@ HEAD_TIER_BOOST = 10_000
 HIGHLIGHT_FIELDS = ("summary", "body", "attachments")
 
 
+def _value_and_label(key):
+    """(value, label) of a "value␟label" entry of a *_facet field."""
+    value, _sep, label = key.partition(FACET_SEPARATOR)
+    return value, label or value
+
+
 def _relevance(score):
     """A hit's relevance within its tier: its score without the first tiers' constants (BM25
     stays far below HEAD_TIER_BOOST), as the database backends report it."""
@@ -383,18 +389,18 @@ class ElasticsearchBackend(base.SearchBackend):
                     score=_relevance(hit.get("_score")),
                     date=source.get("date"),
                     labels=[
-                        value.partition(FACET_SEPARATOR)[2] or value
+                        _value_and_label(key)[1]
                         for facet in HIT_FACETS
-                        for value in source.get(f"{facet}_facet", ())
+                        for key in source.get(f"{facet}_facet", ())
                     ],
                 )
             )
         for facet, agg in response.get("aggregations", {}).items():
             values = []
             for bucket in agg["buckets"]:
-                value, _sep, label = bucket["key"].partition(FACET_SEPARATOR)
+                value, label = _value_and_label(bucket["key"])
                 selected = value in (query.filters or {}).get(facet, ())
-                values.append(FacetValue(value, label or value, bucket["doc_count"], selected))
+                values.append(FacetValue(value, label, bucket["doc_count"], selected))
             result.facets[facet] = values
         result.suggestion = self._suggestion(query.text, response.get("suggest", {}))
         return result
