@@ -142,12 +142,20 @@ def asset_sizes(page):
 
 @pytest.fixture
 def new_context(browser, traffic, live_server):
-    """Open browser contexts (one per person) whose requests may not leave the live server."""
+    """Open browser contexts (one per person) whose requests may not leave the live server.
+
+    Keyword arguments go to Playwright's ``new_context`` (``java_script_enabled=False``…).
+    """
     opened = []
 
-    def open_context():
+    def open_context(**options):
         context = browser.new_context(
-            base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
+            **{
+                "base_url": live_server.url,
+                "locale": "fr-FR",
+                "viewport": {"width": 1280, "height": 900},
+                **options,
+            }
         )
         context.set_default_timeout(15_000)
 
