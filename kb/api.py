@@ -19,7 +19,7 @@ from rest_framework.fields import Field, SkipField
 from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.conf import APIField
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -109,12 +109,47 @@ class PraxisFieldsFilter(FieldsFilter):
             raise FrenchBadRequest(_("A filter value is not valid.")) from exc
 
 
+class PraxisSearchFilter(SearchFilter):
+    """Wagtail's ``search`` parameter, never a 500 on odd input.
+
+    SQLite FTS5 refuses a double quote or a NUL byte inside a term and a query without terms (they
+    are blanked out; no term, no result), and the backend raises on an operator other than ``and``
+    or ``or`` (a 400).
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise FrenchBadRequest(
+                _("“%(name)s” must be “and” or “or”.") % {"name": "search_operator"}
+            )
+        query = request.GET["search"].translate({ord('"'): " ", 0: " "})
+        if not query.strip():
+            return queryset.none()  # as for an empty ``search``: no term, no result
+        return super().filter_queryset(_QueryOverride(request, {"search": query}), queryset, view)
+
+
+class _QueryOverride:
+    """The request, with some query string parameters replaced."""
+
+    def __init__(self, request, values):
+        self._request = request
+        self.GET = request.GET.copy()
+        for name, value in values.items():
+            self.GET[name] = value
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
 class PraxisPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         PRAXIS_FILTERS, type_filters()
     )
     filter_backends = [
-        PraxisFieldsFilter if backend is FieldsFilter else backend
+        {FieldsFilter: PraxisFieldsFilter, SearchFilter: PraxisSearchFilter}.get(backend, backend)
         for backend in PagesAPIViewSet.filter_backends
     ]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + PRAXIS_FIELD_NAMES

@@ -150,6 +150,7 @@ def test_filters(client, corpus, params, expected):
         ({"limit": "-3"}, "doit être un nombre entier positif"),
         ({"offset": "deux"}, "doit être un nombre entier positif"),
         ({"limit": "50"}, "Requête invalide"),
+        ({"search": "charte", "search_operator": "xor"}, "doit valoir « and » ou « or »"),
     ],
 )
 def test_unknown_filter_value_is_a_400_in_french(client, corpus, params, fragment):
@@ -174,3 +175,9 @@ def test_wagtail_search_results_carry_the_structured_fields(client, corpus):
     items = response.json()["items"]
     assert [item["title"] for item in items] == ["Charte de Grenoble"]
     assert items[0]["details"]["kind"] == {"code": "manifesto", "label": "Manifeste"}
+
+
+def test_wagtail_search_ignores_double_quotes(client, corpus):
+    response = client.get(API, {"search": '"Grenoble'})
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == ["Charte de Grenoble"]
