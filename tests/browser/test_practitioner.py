@@ -36,6 +36,27 @@ def assert_print_view(page):
     page.emulate_media(media="screen")
 
 
+def quotations_in_the_print_view(page):
+    """On paper as on screen, the opening quotation mark sits in the quotation's left margin,
+    clear of the quoted text's first letter."""
+    page.goto("/experiences/budget-participatif-paris/")
+    assert page.locator(".quotation").count() > 0
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        overlaps = page.evaluate(
+            """() => [...document.querySelectorAll('.quotation')].filter(figure => {
+                const mark = getComputedStyle(figure, '::before');
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = `${mark.fontStyle} ${mark.fontWeight} ${mark.fontSize} ${mark.fontFamily}`;
+                const markRight = figure.getBoundingClientRect().left + parseFloat(mark.left)
+                    + context.measureText(mark.content.replace(/"/g, '')).width;
+                return markRight > figure.querySelector('blockquote').getBoundingClientRect().left;
+            }).length"""
+        )
+        assert overlaps == 0, f"{media}: the quotation mark covers the text of {overlaps} quotes"
+    page.emulate_media(media="screen")
+
+
 def practitioner_journey_with_the_mouse(page):
     page.goto("/")
     page.get_by_role("combobox", name="Rechercher dans Praxis").fill(QUERY)
@@ -157,7 +178,8 @@ def search_on_a_phone(page):
 
 
 def test_practitioner_journeys_with_the_mouse_then_the_keyboard_alone(demo_site, context):
-    """Three visits, one corpus load: each visit in its own tab."""
+    """Four visits, one corpus load: each visit in its own tab."""
     practitioner_journey_with_the_mouse(context.new_page())
     practitioner_journey_with_the_keyboard_alone(context.new_page())
     search_on_a_phone(context.new_page())
+    quotations_in_the_print_view(context.new_page())
