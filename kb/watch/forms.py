@@ -52,6 +52,9 @@ class SubscribeForm(forms.Form):
             data["query"] = saved_query(target)
             if not (QueryDict(data["query"]).get("q") or "").strip():
                 raise forms.ValidationError(_("A saved search must contain words."))
+            # Saved URL-encoded: an accented letter takes six characters ("é" is "%C3%A9").
+            if len(data["query"]) > Subscription._meta.get_field("query").max_length:
+                raise forms.ValidationError(_("This search is too long to be followed."))
         return data
 
 

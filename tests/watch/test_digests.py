@@ -199,6 +199,17 @@ def test_members_follow_a_theme_tag_or_search_and_manage(users, client):
     )
 
 
+def test_a_search_too_long_to_save_is_refused_with_a_message(users, client):
+    client.force_login(users["alice"])
+    target = "q=" + "é" * 400  # 402 characters, 2,402 once URL-encoded as saved
+    response = client.post(
+        "/veille/suivre/", {"kind": "search", "target": target, "frequency": "daily"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Cette recherche est trop longue pour être suivie." in response.content.decode()
+    assert not Subscription.objects.exists()
+
+
 def test_only_approved_members_follow_and_receive_digests(users, client):
     budget = make_theme("Budget participatif", "budget")
     client.force_login(users["pending"])
