@@ -9,8 +9,8 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
-RUN SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
-    && SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py compilemessages --ignore=.venv
+RUN SECRET_KEY=build ALLOWED_HOSTS=localhost PRAXIS_BASE_URL=http://localhost python manage.py collectstatic --noinput \
+    && SECRET_KEY=build ALLOWED_HOSTS=localhost PRAXIS_BASE_URL=http://localhost python manage.py compilemessages --ignore=.venv
 
 RUN useradd --create-home praxis && mkdir -p /app/var && chown praxis /app/var
 USER praxis

@@ -6,11 +6,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from kb.public_address import absolute_url
+
 from .roles import MODERATORS
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def send_templated(template, recipients, context):

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from kb.accounts.emails import absolute_url, moderator_addresses, send_templated
+from kb.accounts.emails import moderator_addresses, send_templated
 from kb.accounts.roles import is_approved_member, is_contributor
+from kb.public_address import absolute_url
 
 from .completeness import completeness
 from .forms import CONTRIBUTION_FORMS, StaleFormError, form_class_for_page

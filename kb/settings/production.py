@@ -18,6 +18,12 @@ def _required(name):
 
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
+# The public address, for the links of e-mails and of Wagtail's Site record (kb.public_address).
+WAGTAILADMIN_BASE_URL = _required("PRAXIS_BASE_URL")
+if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "PRAXIS_BASE_URL must be the site's address with its scheme: https://praxis.example.org"
+    )
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

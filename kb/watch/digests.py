@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import ngettext, override
-from wagtail.models import Site
 
 from kb.accounts.roles import APPROVED_GROUPS
+from kb.public_address import base_url
 
 from .matching import subscription_pages
 from .models import Digest, Subscription
@@ -34,13 +34,6 @@ def is_due(subscription, today):
     if subscription.frequency == Subscription.Frequency.WEEKLY:
         return today - subscription.last_sent_on >= datetime.timedelta(days=7)
     return today > subscription.last_sent_on
-
-
-def base_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
 
 
 def send_digests(now=None, stdout=None):

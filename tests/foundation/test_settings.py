@@ -16,7 +16,7 @@ def _run(**env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "PRAXIS_BASE_URL", "DATABASE_URL"}
     }
     environment.update(env)
     return subprocess.run(
@@ -28,12 +28,13 @@ def _run(**env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
-def test_production_refuses_to_start_without_secret_or_hosts(missing):
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PRAXIS_BASE_URL"])
+def test_production_refuses_to_start_without_secret_hosts_or_address(missing):
     env = {
         "DJANGO_SETTINGS_MODULE": "kb.settings.production",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "praxis.example",
+        "PRAXIS_BASE_URL": "https://praxis.example",
     }
     env.pop(missing)
     result = _run(**env)
@@ -41,11 +42,23 @@ def test_production_refuses_to_start_without_secret_or_hosts(missing):
     assert f"The environment variable {missing} is required" in result.stderr
 
 
+def test_production_refuses_an_address_without_its_scheme():
+    result = _run(
+        DJANGO_SETTINGS_MODULE="kb.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="praxis.example",
+        PRAXIS_BASE_URL="praxis.example",
+    )
+    assert result.returncode != 0
+    assert "PRAXIS_BASE_URL must be the site's address with its scheme" in result.stderr
+
+
 def test_production_starts_with_its_environment():
     result = _run(
         DJANGO_SETTINGS_MODULE="kb.settings.production",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="praxis.example",
+        PRAXIS_BASE_URL="https://praxis.example",
         DATABASE_URL="postgres://praxis@db.example:5432/praxis",
     )
     assert result.returncode == 0, result.stderr
