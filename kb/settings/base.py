@@ -179,8 +179,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
 
-# The Wagtail admin keeps Wagtail's own search; the public site uses search/.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search, for the admin and the pages API; the public site uses search/.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kb.wagtail_search"}}
 # Public search (search/): Elasticsearch when ELASTICSEARCH_URL is set (falling back to the
 # database if it does not answer), else the database's own full-text engine.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
