@@ -17,7 +17,6 @@ class ThemeViewSet(SnippetViewSet):
     list_display = ["name", "parent", "order", Column("page_count", label=_("Published pages"))]
     list_filter = ["parent"]
     ordering = ["order", "name"]
-    search_fields = ["name", "description"]
 
     def get_queryset(self, request):
         return Theme.objects.with_page_counts().select_related("parent")

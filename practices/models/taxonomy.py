@@ -55,7 +55,12 @@ class Theme(index.Indexed, models.Model):
         FieldPanel("order"),
         FieldPanel("parent"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("description"),  # the moderators' listing completes both
+    ]
 
     class Meta:
         ordering = ["order", "name"]

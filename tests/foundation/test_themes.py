@@ -30,6 +30,21 @@ def test_moderator_lists_themes_with_page_counts(moderator_client, make_experien
     assert "Jeunesse" in response.content.decode()
 
 
+@pytest.mark.parametrize("words", ["lycées", "Budget", '"budget', "NEAR("])
+def test_moderator_searches_themes_by_name_or_description(moderator_client, words):
+    budget = Theme.objects.create(
+        name="Budget participatif", slug="budget", description="Dans les lycées et les quartiers."
+    )
+    youth = Theme.objects.create(
+        name="Jeunesse", slug="jeunesse", description="Conseils de jeunes."
+    )
+    response = moderator_client.get(reverse("wagtailsnippets_practices_theme:list"), {"q": words})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (_theme_form_url(budget) in html) is (words != "NEAR(")
+    assert _theme_form_url(youth) not in html
+
+
 def test_moderator_creates_a_subtheme(moderator_client):
     parent = Theme.objects.create(name="Budget", slug="budget")
     data = {"name": "Budget des lycées", "slug": "budget-lycees", "order": "2", "parent": parent.pk}
