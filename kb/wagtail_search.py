@@ -5,12 +5,18 @@ Praxis's public search is ``search/``; this one serves the admin and the API. mo
 each word between double quotes in SQLite's FTS5 syntax without escaping them: a double quote
 typed in a search box ended in "unterminated string" (a 500), and PostgreSQL refuses a NUL
 byte. Both become spaces; a query left with no word finds nothing.
+
+The admin's listings also search with their filters and sorting applied (the explorer's "has child
+pages", the themes' parent; sorting by type, name, order…). modelsearch refuses any field not
+declared as a ``FilterField``, a guard for engines that filter outside the database (a 500); the
+database backends filter and sort the queryset itself in SQL, so any of its fields will do.
 """
 
+import contextlib
 import functools
 
 from modelsearch.backends import database
-from modelsearch.backends.base import EmptySearchResults
+from modelsearch.backends.base import EmptySearchResults, FilterFieldError, OrderByFieldError
 from modelsearch.query import Fuzzy, Phrase, PlainText
 
 UNREADABLE = {ord('"'): " ", 0: " "}
@@ -54,10 +60,27 @@ def _reading_only_readable(method):
     return wrapper
 
 
+def _filtering_in_sql(compiler_class):
+    """``compiler_class`` accepting filters and sorting on any field of the queryset (the database
+    applies them); the searched fields are still checked."""
+
+    class Compiler(compiler_class):
+        def check(self):
+            with contextlib.suppress(FilterFieldError, OrderByFieldError):
+                super().check()
+
+    Compiler.__name__ = Compiler.__qualname__ = compiler_class.__name__
+    return Compiler
+
+
 def SearchBackend(params):  # noqa: N802: the name Wagtail looks for in a backend module
     """The database vendor's backend, with ``search`` and ``autocomplete`` reading ``readable``
-    queries."""
+    queries, filtered and sorted on any field."""
     backend = database.SearchBackend(params)
+    backend.query_compiler_class = _filtering_in_sql(backend.query_compiler_class)
+    backend.autocomplete_query_compiler_class = _filtering_in_sql(
+        backend.autocomplete_query_compiler_class
+    )
     backend.search = _reading_only_readable(backend.search)
     backend.autocomplete = _reading_only_readable(backend.autocomplete)
     return backend

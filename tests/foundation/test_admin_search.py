@@ -4,6 +4,8 @@ type, an answer, never a server error."""
 import pytest
 from django.urls import reverse
 
+from practices.models import Theme
+
 pytestmark = pytest.mark.django_db
 
 ODD_QUERIES = ['"', 'budget "participatif', "\x00budget", "NEAR(budget", "budget*", "-", "AND", " "]
@@ -34,3 +36,41 @@ def test_a_stray_double_quote_still_finds_the_page(moderator_client, make_experi
     page = make_experience(title="Budget participatif des lycées")
     response = moderator_client.get(reverse("wagtailadmin_pages:search"), {"q": 'budget "lycées'})
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in response.content.decode()
+
+
+SEARCHED_AND_SORTED_OR_FILTERED = [
+    ("wagtailsnippets_practices_theme:list", {"ordering": "name"}),
+    ("wagtailsnippets_practices_theme:list", {"ordering": "-order"}),
+    ("wagtailsnippets_practices_theme:list", {"ordering": "parent"}),
+    ("wagtailadmin_explore_root", {"ordering": "content_type__model"}),
+    ("wagtailadmin_explore_root", {"has_child_pages": "false"}),
+]
+
+
+@pytest.mark.parametrize(("listing", "params"), SEARCHED_AND_SORTED_OR_FILTERED)
+def test_a_search_keeps_the_listings_sorting_and_filters(
+    moderator_client, make_experience, listing, params
+):
+    """Sorting by a column or filtering, then searching (or the other way round): the database
+    sorts and filters the results, whatever the fields the search engine declares."""
+    page = make_experience(title="Budget participatif des lycées")
+    Theme.objects.create(name="Budget participatif", slug="budget")
+    response = moderator_client.get(reverse(listing), {"q": "budget", **params})
+    assert response.status_code == 200, (listing, params)
+    html = response.content.decode()
+    if listing.startswith("wagtailsnippets"):
+        assert "Budget participatif" in html
+    else:
+        assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
+
+
+def test_a_theme_search_within_a_parent_theme(moderator_client):
+    budget = Theme.objects.create(name="Budget", slug="budget")
+    schools = Theme.objects.create(name="Budget des lycées", slug="lycees", parent=budget)
+    districts = Theme.objects.create(name="Budget des quartiers", slug="quartiers")
+    url = reverse("wagtailsnippets_practices_theme:list")
+    response = moderator_client.get(url, {"q": "budget", "parent": budget.pk, "ordering": "name"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("wagtailsnippets_practices_theme:edit", args=[schools.pk]) in html
+    assert reverse("wagtailsnippets_practices_theme:edit", args=[districts.pk]) not in html
