@@ -82,3 +82,25 @@ def test_contributor_asking_to_publish_gets_no_publication(client, make_user, ma
     page.refresh_from_db()
     assert not page.live
     assert not ExperiencePage.objects.live().filter(pk=page.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("model", "labels"),
+    [
+        ("experiencepage", ["Méthodes de participation"]),
+        ("charterpage", ["Élaborée par", "Sert de"]),
+    ],
+)
+def test_checkbox_lists_are_labelled_like_the_other_fields(
+    moderator_client, sections, model, labels
+):
+    """The editor's lists of checkboxes (participation methods, who drew up a charter…) start with
+    a capital letter, as every other label of the form does."""
+    from practices.models import CharterIndexPage
+
+    index = sections[ExperienceIndexPage if model == "experiencepage" else CharterIndexPage]
+    url = reverse("wagtailadmin_pages:add", args=("practices", model, index.pk))
+    html = moderator_client.get(url).content.decode()
+    for label in labels:
+        assert label in html, label
+        assert label[0].lower() + label[1:] not in html, label
