@@ -14,6 +14,8 @@ handler500 = "kb.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/tag-autocomplete/", views.tag_autocomplete),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", views.tag_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("kb.accounts.urls")),

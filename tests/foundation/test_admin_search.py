@@ -74,3 +74,23 @@ def test_a_theme_search_within_a_parent_theme(moderator_client):
     html = response.content.decode()
     assert reverse("wagtailsnippets_practices_theme:edit", args=[schools.pk]) in html
     assert reverse("wagtailsnippets_practices_theme:edit", args=[districts.pk]) not in html
+
+
+@pytest.mark.parametrize("term", ["\x00", "\x00bud", "bud\x00get", '"', "x" * 5000])
+def test_odd_text_in_a_tag_field_gets_completions(client, make_user, make_experience, term):
+    """The editor completes tags as they are typed (Wagtail's view): a NUL byte, which PostgreSQL
+    refuses in a query, completes nothing."""
+    client.force_login(make_user("camille", "Contributeurs"))
+    make_experience(tags=["budget participatif"])
+    response = client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": term})
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+def test_tag_completion_still_completes(client, make_user, make_experience):
+    client.force_login(make_user("camille", "Contributeurs"))
+    make_experience(tags=["budget participatif"])
+    response = client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "budg"})
+    assert response.json() == ["budget participatif"]
+    client.logout()
+    assert client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "budg"}).status_code == 302
