@@ -73,7 +73,7 @@ def _filtering_in_sql(compiler_class):
     return Compiler
 
 
-def SearchBackend(params):  # noqa: N802: the name Wagtail looks for in a backend module
+def SearchBackend(params):  # the name Wagtail looks for in a backend module
     """The database vendor's backend, with ``search`` and ``autocomplete`` reading ``readable``
     queries, filtered and sorted on any field."""
     backend = database.SearchBackend(params)
