@@ -1,11 +1,37 @@
 """The themes, curated by moderators in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from practices.models import Theme
+
+
+class ThemeDeleteView(DeleteView):
+    """Wagtail's usage count does not see the pages classified under a theme (a many-to-many
+    relation: it would say "used 0 times"): the confirmation says how many pages lose it. The
+    usage summary stays where it explains a refusal (a theme with sub-themes)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context.get("is_protected"):
+            context.pop("usage_url", None)
+        return context
+
+    @property
+    def confirmation_message(self):
+        count = self.object.page_total()
+        if not count:
+            return super().confirmation_message
+        return ngettext(
+            "%(count)s page is classified under this theme: it will lose it."
+            " Delete the theme anyway?",
+            "%(count)s pages are classified under this theme: they will lose it."
+            " Delete the theme anyway?",
+            count,
+        ) % {"count": count}
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -17,6 +43,7 @@ class ThemeViewSet(SnippetViewSet):
     list_display = ["name", "parent", "order", Column("page_count", label=_("Published pages"))]
     list_filter = ["parent"]
     ordering = ["order", "name"]
+    delete_view_class = ThemeDeleteView
 
     def get_queryset(self, request):
         return Theme.objects.with_page_counts().select_related("parent")

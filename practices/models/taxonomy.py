@@ -70,6 +70,16 @@ class Theme(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def page_total(self):
+        """The pages of every practice type classified under the theme (as saved: a draft's
+        unpublished changes are in its revisions)."""
+        from .base import practice_page_models
+
+        return sum(
+            model.themes.through.objects.filter(theme=self).count()
+            for model in practice_page_models()
+        )
+
     def clean(self):
         super().clean()
         if self.parent_id is None:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page
 
 from practices.models import Theme
 
@@ -72,6 +73,28 @@ def test_a_theme_with_subthemes_cannot_become_a_subtheme(moderator_client):
     assert "sous-thèmes" in response.content.decode()
     top.refresh_from_db()
     assert top.parent is None
+
+
+def test_deleting_a_theme_says_how_many_pages_lose_it(moderator_client, make_experience):
+    pages = [make_experience(themes=["jeunesse"]) for _ in range(2)]
+    theme = Theme.objects.get(slug="jeunesse")
+    delete_url = reverse("wagtailsnippets_practices_theme:delete", args=[theme.pk])
+    html = moderator_client.get(delete_url).content.decode()
+    assert "2 pages sont classées sous ce thème : elles le perdront." in html
+    assert "0 fois" not in html  # Wagtail's usage count, which does not see these pages
+    assert moderator_client.post(delete_url).status_code == 302
+    assert not Theme.objects.filter(slug="jeunesse").exists()
+    assert Page.objects.filter(pk__in=[p.pk for p in pages], live=True).count() == 2
+
+
+def test_a_theme_with_subthemes_cannot_be_deleted(moderator_client):
+    top = Theme.objects.create(name="Budget", slug="budget")
+    Theme.objects.create(name="Budget des lycées", slug="budget-lycees", parent=top)
+    delete_url = reverse("wagtailsnippets_practices_theme:delete", args=[top.pk])
+    html = moderator_client.get(delete_url).content.decode()
+    assert "Oui, supprimer" not in html
+    moderator_client.post(delete_url)
+    assert Theme.objects.filter(pk=top.pk).exists()
 
 
 def test_members_cannot_curate_themes(client, make_user):
