@@ -28,14 +28,17 @@ def _run(**env):
     )
 
 
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "kb.settings.production",
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "praxis.example",
+    "PRAXIS_BASE_URL": "https://praxis.example",
+}
+
+
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "PRAXIS_BASE_URL"])
 def test_production_refuses_to_start_without_secret_hosts_or_address(missing):
-    env = {
-        "DJANGO_SETTINGS_MODULE": "kb.settings.production",
-        "SECRET_KEY": "x" * 50,
-        "ALLOWED_HOSTS": "praxis.example",
-        "PRAXIS_BASE_URL": "https://praxis.example",
-    }
+    env = dict(PRODUCTION)
     env.pop(missing)
     result = _run(**env)
     assert result.returncode != 0
@@ -43,24 +46,13 @@ def test_production_refuses_to_start_without_secret_hosts_or_address(missing):
 
 
 def test_production_refuses_an_address_without_its_scheme():
-    result = _run(
-        DJANGO_SETTINGS_MODULE="kb.settings.production",
-        SECRET_KEY="x" * 50,
-        ALLOWED_HOSTS="praxis.example",
-        PRAXIS_BASE_URL="praxis.example",
-    )
+    result = _run(**{**PRODUCTION, "PRAXIS_BASE_URL": "praxis.example"})
     assert result.returncode != 0
     assert "PRAXIS_BASE_URL must be the site's address with its scheme" in result.stderr
 
 
 def test_production_starts_with_its_environment():
-    result = _run(
-        DJANGO_SETTINGS_MODULE="kb.settings.production",
-        SECRET_KEY="x" * 50,
-        ALLOWED_HOSTS="praxis.example",
-        PRAXIS_BASE_URL="https://praxis.example",
-        DATABASE_URL="postgres://praxis@db.example:5432/praxis",
-    )
+    result = _run(**PRODUCTION, DATABASE_URL="postgres://praxis@db.example:5432/praxis")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.postgresql", "praxis"]
 
