@@ -11,17 +11,17 @@ from wagtail.search import index
 
 
 class ThemeQuerySet(models.QuerySet):
-    def with_page_counts(self):
-        """Annotate ``page_count``: the live pages of every practice type carrying the theme."""
+    def with_page_counts(self, live_only=True):
+        """Annotate ``page_count``: the pages of every practice type carrying the theme, the live
+        ones only by default."""
         from .base import practice_page_models
 
         total = Value(0)
         for model in practice_page_models():
             through = model.themes.through
+            live = {f"{model._meta.model_name}__live": True} if live_only else {}
             count = (
-                through.objects.filter(
-                    theme=OuterRef("pk"), **{f"{model._meta.model_name}__live": True}
-                )
+                through.objects.filter(theme=OuterRef("pk"), **live)
                 .order_by()
                 .values("theme")
                 .annotate(n=models.Count("pk"))
@@ -71,14 +71,9 @@ class Theme(index.Indexed, models.Model):
         return self.name
 
     def page_total(self):
-        """The pages of every practice type classified under the theme (as saved: a draft's
-        unpublished changes are in its revisions)."""
-        from .base import practice_page_models
-
-        return sum(
-            model.themes.through.objects.filter(theme=self).count()
-            for model in practice_page_models()
-        )
+        """The pages of every practice type classified under the theme, live or not (as saved: a
+        draft's unpublished changes are in its revisions)."""
+        return Theme.objects.with_page_counts(live_only=False).get(pk=self.pk).page_count
 
     def clean(self):
         super().clean()
