@@ -12,6 +12,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.tags import autocomplete
 
+from kb.public_address import absolute_url
+
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
@@ -28,7 +30,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "Disallow: /comptes/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

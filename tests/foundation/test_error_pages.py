@@ -17,15 +17,6 @@ def test_server_error_page_is_french_without_database():
 
 
 @pytest.mark.django_db
-def test_robots_txt_points_to_the_sitemap(client):
-    response = client.get("/robots.txt")
-    assert response["Content-Type"].startswith("text/plain")
-    assert "Disallow: /admin/" in response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
-    assert client.get("/sitemap.xml").status_code == 200
-
-
-@pytest.mark.django_db
 def test_a_form_with_an_outdated_token_gets_a_french_page(django_user_model):
     """A form opened before a log-in or a log-out, or too long ago: the site's page, in French,
     with its header (the member stays logged in)."""

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from practices.models import EventPage, ExperiencePage, JobDescriptionPage
@@ -179,10 +180,17 @@ def test_sitemap_lists_public_pages_only(client, corpus):
     assert corpus["members"].slug not in body
 
 
-def test_robots_txt_points_to_the_sitemap(client):
+@override_settings(WAGTAILADMIN_BASE_URL="https://praxis.example.org")
+def test_robots_txt_closes_the_private_areas_and_points_to_the_sitemap(client):
+    """At the public address, whatever host name the request came through (a proxy, a health
+    check): the sitemap's own links are built on it."""
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /comptes/" in text
+    assert "Sitemap: https://praxis.example.org/sitemap.xml" in text
 
 
 def test_opendata_page_and_footer_links(client, corpus):
