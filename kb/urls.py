@@ -27,6 +27,7 @@ urlpatterns = [
     path("veille/", include("kb.watch.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon),
     path("accessibilite/", views.AccessibilityStatementView.as_view(), name="accessibility"),
 ]
 

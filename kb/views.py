@@ -1,12 +1,19 @@
-"""Site-wide views: error pages, robots.txt, the accessibility statement, the admin's tag completion."""
+"""Site-wide views: error pages, robots.txt, the icon, the accessibility statement, the admin's
+tag completion."""
 
 import datetime
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.auth import require_admin_access
@@ -33,6 +40,12 @@ def robots_txt(request):
         f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """/favicon.ico, asked for by browsers and feed readers that do not read the page's
+    ``<link rel="icon">``: the site's icon instead of a "page not found"."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 class AccessibilityStatementView(TemplateView):

@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
 
 from practices.models import (
     CharterPage,
@@ -33,6 +34,15 @@ def test_every_page_has_the_accessible_frame(client):
         assert soup.find("a", class_="skip-link")["href"] == "#contenu"
         assert soup.find("main", id="contenu") is not None
         assert soup.find("h1") is not None
+
+
+def test_the_site_icon_is_announced_and_served_for_favicon_ico(client):
+    icon = _get(client, "/").find("link", rel="icon")
+    assert icon["type"] == "image/svg+xml"
+    assert finders.find(icon["href"].removeprefix("/static/")) is not None
+    response = client.get("/favicon.ico")  # browsers and feed readers ask for it anyway
+    assert response.status_code == 301
+    assert response["Location"] == icon["href"]
 
 
 def test_home_page_presents_praxis_latest_sheets_and_themes_with_counts(client):
