@@ -17,9 +17,12 @@ QUERY = "evaluation participation"  # the pages say « évaluation »
 
 
 def assert_print_view(page):
-    """The sheet as printed: no navigation, filters or footer; link addresses shown; black text."""
+    """The sheet as printed: no navigation, filters, footer, or what only serves on screen (its
+    completeness bar, the alerts); link addresses shown; black text."""
+    assert page.locator(".completeness").first.is_visible()
     page.emulate_media(media="print")
-    for selector in (".site-nav", ".site-footer", ".skip-link", ".site-search", ".breadcrumbs"):
+    hidden = (".site-nav", ".site-footer", ".skip-link", ".site-search", ".breadcrumbs")
+    for selector in (*hidden, ".completeness"):
         assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
     assert page.locator("main h1").is_visible()
     shown = page.evaluate(
