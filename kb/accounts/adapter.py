@@ -1,7 +1,17 @@
+from urllib.parse import quote
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
-from kb.public_address import mail_site
+from kb.public_address import absolute_url, mail_site
+
+
+def display_name(user):
+    """How allauth names a person (e-mails, messages, pages): their name, else their e-mail.
+
+    People log in with their e-mail and never see the username made up for them at sign-up
+    ("camille2")."""
+    return user.get_full_name() or user.email or user.get_username()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,3 +23,12 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth's e-mails name the site "Praxis", at its public address: by default they would
         greet people with the host name of the request ("Bonjour, c'est 127.0.0.1 !")."""
         super().send_mail(template_prefix, email, {**context, "current_site": mail_site()})
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The confirmation link of an e-mail, on the public address (not the request's host)."""
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key):
+        """The link of a password reset e-mail, on the public address (not the request's host)."""
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))

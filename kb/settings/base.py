@@ -155,6 +155,7 @@ ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Praxis] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "kb.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "kb.accounts.adapter.display_name"
 # Against password guessing: failed log-ins per IP address and per account (e-mail).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

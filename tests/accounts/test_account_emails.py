@@ -1,0 +1,55 @@
+"""allauth's e-mails (confirmation, password reset): links on the public address, the person
+named as they know themselves."""
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from .helpers import PASSWORD, approved_user, mails_to, text
+from .test_signup_and_approval import SIGNUP, sign_up
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = "https://praxis.example.org"
+
+
+def link_in(message, path_prefix):
+    for word in message.body.split():
+        if path_prefix in word:
+            return word
+    raise AssertionError(f"no link to {path_prefix} in {message.body!r}")
+
+
+def test_confirmation_link_is_on_the_public_address_and_confirms(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = PUBLIC
+    sign_up(client)  # the request's host is "testserver"
+    (message,) = mails_to(SIGNUP["email"])
+    link = link_in(message, "/comptes/confirm-email/")
+    assert link.startswith(PUBLIC + "/comptes/confirm-email/")
+    client.post(link.removeprefix(PUBLIC))
+    assert EmailAddress.objects.get(email=SIGNUP["email"]).verified
+
+
+def test_password_reset_link_is_on_the_public_address(client, settings, django_user_model):
+    settings.WAGTAILADMIN_BASE_URL = PUBLIC
+    user = approved_user(django_user_model, "camille", "Membres")
+    client.post("/comptes/password/reset/", {"email": user.email})
+    (message,) = mails_to(user.email)
+    link = link_in(message, "/comptes/password/reset/key/")
+    assert link.startswith(PUBLIC + "/comptes/password/reset/key/")
+    response = client.get(link.removeprefix(PUBLIC))
+    assert response.status_code == 302  # to the form, the key kept in the session
+    assert "set-password" in response["Location"]
+
+
+def test_emails_and_messages_name_the_person_not_a_made_up_username(client, django_user_model):
+    sign_up(client)
+    (message,) = mails_to(SIGNUP["email"])
+    assert "Camille Durand" in message.body
+    username = django_user_model.objects.get(email=SIGNUP["email"]).username
+    assert f"utilisateur {username} " not in message.body
+
+    user = approved_user(django_user_model, "dominique", "Membres")
+    response = client.post(
+        "/comptes/login/", {"login": user.email, "password": PASSWORD}, follow=True
+    )
+    assert "Connexion avec Dominique Test réussie" in text(response)
