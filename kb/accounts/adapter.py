@@ -1,6 +1,8 @@
 from urllib.parse import quote
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 
 from kb.public_address import absolute_url, mail_site
@@ -32,3 +34,9 @@ class AccountAdapter(DefaultAccountAdapter):
         """The link of a password reset e-mail, on the public address (not the request's host)."""
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         return absolute_url(path.replace("UID-KEY", quote(key)))
+
+    def clean_email(self, email):
+        """An address longer than its column is refused: allauth would otherwise save it cut
+        (and send the confirmation to the cut address), or fail on PostgreSQL."""
+        MaxLengthValidator(app_settings.EMAIL_MAX_LENGTH)(email)
+        return super().clean_email(email)

@@ -1,8 +1,9 @@
 """allauth's e-mails (confirmation, password reset): links on the public address, the person
-named as they know themselves."""
+named as they know themselves, and addresses that fit their column."""
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core import mail
 
 from .helpers import PASSWORD, approved_user, mails_to, text
 from .test_signup_and_approval import SIGNUP, sign_up
@@ -10,6 +11,8 @@ from .test_signup_and_approval import SIGNUP, sign_up
 pytestmark = pytest.mark.django_db
 
 PUBLIC = "https://praxis.example.org"
+# 263 characters: a valid address, longer than the 254 of the e-mail columns.
+OVERLONG = "camille." + "x" * 243 + "@example.org"
 
 
 def link_in(message, path_prefix):
@@ -53,3 +56,23 @@ def test_emails_and_messages_name_the_person_not_a_made_up_username(client, djan
         "/comptes/login/", {"login": user.email, "password": PASSWORD}, follow=True
     )
     assert "Connexion avec Dominique Test réussie" in text(response)
+
+
+def test_an_overlong_address_is_refused_at_signup(client, django_user_model):
+    response = sign_up(client, email=OVERLONG)
+    assert response.status_code == 200
+    assert "au plus 254 caractères" in text(response)
+    assert not django_user_model.objects.filter(first_name=SIGNUP["first_name"]).exists()
+    assert mail.outbox == []
+
+
+def test_an_overlong_address_is_refused_when_added(client, django_user_model):
+    user = approved_user(django_user_model, "camille", "Membres")
+    client.force_login(user)
+    response = client.post("/comptes/email/", {"action_add": "", "email": OVERLONG})
+    assert response.status_code == 200
+    assert "au plus 254 caractères" in text(response)
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
+        user.email
+    ]
+    assert mail.outbox == []
