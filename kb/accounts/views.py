@@ -1,13 +1,18 @@
-"""The profile page, and the moderators' registration desk (in the Wagtail admin)."""
+"""The profile page, the e-mail confirmation page, and the moderators' registration desk (in the
+Wagtail admin)."""
 
+from allauth.account import app_settings as allauth_settings
 from allauth.account.models import EmailAddress
+from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +45,42 @@ def profile(request):
             "group_names": list(user.groups.values_list("name", flat=True)),
         },
     )
+
+
+class ConfirmEmailView(AllauthConfirmEmailView):
+    """allauth's confirmation page, which tells why a link no longer confirms anything.
+
+    allauth says "expired or invalid" to everyone, and answers a second POST with a 404. Opening
+    the link again once confirmed (a second click, the e-mail read again) is the common case: the
+    page says the address is already confirmed. An expired link explains how to get a new one
+    (logging in sends it)."""
+
+    def post(self, *args, **kwargs):
+        try:
+            return super().post(*args, **kwargs)
+        except Http404:
+            self.object = None
+            return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.object:
+            context["link_state"], context["email"] = _spent_link_state(self.kwargs["key"])
+        return context
+
+
+def _spent_link_state(key):
+    """("confirmed" | "expired" | "invalid", the address or "") of a key allauth refused.
+
+    allauth's keys (HMAC) sign the pk of the EmailAddress."""
+    try:
+        pk = signing.loads(key, salt=allauth_settings.SALT)
+    except signing.BadSignature:
+        return "invalid", ""
+    address = EmailAddress.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if address is None:
+        return "invalid", ""
+    return ("confirmed" if address.verified else "expired"), address.email
 
 
 def _moderator_only(request):

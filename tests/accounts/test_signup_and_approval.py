@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 
 from kb.accounts.models import Profile
 from kb.permissions import can_see_contact_details
@@ -198,3 +199,40 @@ def test_contact_rights_follow_group_changes_on_the_same_user_object(django_user
     assert not can_see_contact_details(user)
     user.is_superuser = True
     assert can_see_contact_details(user)
+
+
+def test_a_confirmation_link_opened_again_says_the_address_is_already_confirmed(client):
+    sign_up(client)
+    link = last_link("/comptes/confirm-email/")
+    confirm_email(client)
+    for again in (client.get, client.post):  # a second click, a second press of the button
+        response = again(link)
+        assert response.status_code == 200
+        html = text(response)
+        assert f"L'adresse {SIGNUP['email']} est déjà confirmée" in html
+        assert "expiré" not in html
+
+
+def test_an_expired_confirmation_link_says_how_to_get_a_new_one(client, monkeypatch):
+    import time
+
+    sign_up(client)
+    link = last_link("/comptes/confirm-email/")
+    later = time.time() + 4 * 24 * 3600  # links last 3 days
+    monkeypatch.setattr("django.core.signing.time.time", lambda: later)
+    html = text(client.get(link))
+    assert f"Ce lien de confirmation de {SIGNUP['email']} a expiré" in html
+    assert "Connectez-vous avec cette adresse" in html
+    monkeypatch.undo()
+
+    cache.clear()  # days have passed: allauth's limit on confirmation e-mails is long over
+    mail.outbox.clear()
+    client.post("/comptes/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]})
+    assert mails_to(SIGNUP["email"]), "logging in sends a new link, as the page says"
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_mangled_confirmation_link_is_explained(client):
+    response = client.get("/comptes/confirm-email/MQ:1xWtlM:abimee/")
+    assert response.status_code == 200
+    assert "Ce lien de confirmation n'est pas valide" in text(response)
