@@ -10,15 +10,8 @@ from practices.models import Theme
 
 
 class ThemeDeleteView(DeleteView):
-    """Wagtail's usage count does not see the pages classified under a theme (a many-to-many
-    relation: it would say "used 0 times"): the confirmation says how many pages lose it. The
-    usage summary stays where it explains a refusal (a theme with sub-themes)."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if not context.get("is_protected"):
-            context.pop("usage_url", None)
-        return context
+    """The confirmation says how many pages lose the theme, drafts included (Wagtail's usage
+    count, beside it, counts the published versions)."""
 
     @property
     def confirmation_message(self):

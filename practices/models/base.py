@@ -5,11 +5,11 @@ from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from kb.fields import ReferencedManyToManyField
 from kb.models import SAFE_RICH_TEXT_FEATURES, BasePage
 from practices.choices import AuthorityType, Region
 
@@ -36,7 +36,7 @@ class PracticePage(BasePage):
     ``listing_order``.
     """
 
-    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), blank=True)
+    themes = ReferencedManyToManyField("practices.Theme", verbose_name=_("themes"), blank=True)
     authority_type = models.CharField(
         _("organisation type"), max_length=32, choices=AuthorityType.choices, blank=True
     )

@@ -4,11 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
+from kb.fields import ReferencedManyToManyField
 from practices.blocks import SYNTHESIS_BLOCKS
 
 from .base import PracticeIndexPage, PracticePage
@@ -31,7 +32,7 @@ class WorkshopOutcomePage(PracticePage):
     )
     round = models.PositiveSmallIntegerField(_("session (round)"), null=True, blank=True)
     question = models.TextField(_("question worked on"))
-    experiences = ParentalManyToManyField(
+    experiences = ReferencedManyToManyField(
         "practices.ExperiencePage",
         verbose_name=_("experiences presented"),
         blank=True,

@@ -81,10 +81,44 @@ def test_deleting_a_theme_says_how_many_pages_lose_it(moderator_client, make_exp
     delete_url = reverse("wagtailsnippets_practices_theme:delete", args=[theme.pk])
     html = moderator_client.get(delete_url).content.decode()
     assert "2 pages sont classées sous ce thème : elles le perdront." in html
-    assert "0 fois" not in html  # Wagtail's usage count, which does not see these pages
+    assert "référencé(e) 2 fois" in html  # with a link to the list of those pages
     assert moderator_client.post(delete_url).status_code == 302
     assert not Theme.objects.filter(slug="jeunesse").exists()
     assert Page.objects.filter(pk__in=[p.pk for p in pages], live=True).count() == 2
+
+
+def test_a_theme_s_usage_lists_the_pages_classified_under_it(moderator_client, make_experience):
+    """Wagtail's usage count and listing see the themes of the published pages, and follow a
+    change of classification."""
+    classified = make_experience(title="Budget des lycées", themes=["jeunesse"])
+    make_experience(title="Conseil de quartier", themes=["quartiers"])
+    theme = Theme.objects.get(slug="jeunesse")
+    edit = moderator_client.get(_theme_form_url(theme)).content.decode()
+    assert "Utilisé(e) 1 fois" in edit
+    usage_url = reverse("wagtailsnippets_practices_theme:usage", args=[theme.pk])
+    usage = moderator_client.get(usage_url).content.decode()
+    assert "Budget des lycées" in usage
+    assert "Conseil de quartier" not in usage
+
+    classified.themes = []
+    classified.save_revision().publish()
+    assert "Budget des lycées" not in moderator_client.get(usage_url).content.decode()
+
+
+def test_an_experience_shows_the_workshops_presenting_it(moderator_client, make_experience):
+    experience = make_experience(title="Budget des lycées")
+    workshop = experience.get_parent().get_parent()  # any page will do as a parent
+    from practices.models import WorkshopOutcomePage
+
+    outcome = workshop.add_child(
+        instance=WorkshopOutcomePage(
+            title="Atelier 2 : le budget", summary="Le budget.", question="Comment ?"
+        )
+    )
+    outcome.experiences = [experience]
+    outcome.save_revision().publish()
+    usage_url = reverse("wagtailadmin_pages:usage", args=[experience.pk])
+    assert "Atelier 2 : le budget" in moderator_client.get(usage_url).content.decode()
 
 
 def test_a_theme_with_subthemes_cannot_be_deleted(moderator_client):
