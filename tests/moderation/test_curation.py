@@ -172,6 +172,11 @@ def test_bulk_edit_of_themes_and_tags(moderator_client, tagged):
     confirm = moderator_client.get(url)
     assert confirm.status_code == 200
     assert "Thèmes à ajouter" in text(confirm)
+    assert "une révision est enregistrée pour chacune" in text(confirm)
+    assert one.title in text(confirm)
+    section = one.get_parent()  # not a sheet: listed apart, not changed
+    refused = moderator_client.get(f"{url}&id={section.pk}")
+    assert "Ces pages ne peuvent pas être classées ainsi" in text(refused)
     response = moderator_client.post(
         url,
         {

@@ -283,7 +283,10 @@ def test_workflow_missing_is_a_clear_message(clients, site):
 def test_moderators_mark_pages_members_only_in_bulk(clients, site):
     page = site["public"]
     url = f"/admin/bulk/wagtailcore/page/praxis_members_only/?id={page.pk}&next=/admin/pages/"
-    assert clients["moderator"].get(url).status_code == 200
+    confirm = clients["moderator"].get(url)
+    assert confirm.status_code == 200
+    assert "n’est visible que des membres validés" in text(confirm)
+    assert page.title in text(confirm)
     response = clients["moderator"].post(url, {"members_only": "1"})
     assert response.status_code == 302
     assert clients["anonymous"].get(page.url).status_code == 302
@@ -292,6 +295,8 @@ def test_moderators_mark_pages_members_only_in_bulk(clients, site):
     clients["moderator"].post(url, {"members_only": "0"})
     assert clients["anonymous"].get(page.url).status_code == 200
     # Nobody else can.
+    refused = clients["contributor"].get(url)
+    assert "Seuls les modérateurs peuvent changer la visibilité des pages." in text(refused)
     clients["contributor"].post(url, {"members_only": "1"})
     assert clients["anonymous"].get(page.url).status_code == 200
 
