@@ -94,6 +94,12 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
+    # The status the moderator saw: a decision taken meanwhile by another one is not overwritten
+    # (the page always sends it; without it, the decision applies whatever the status).
+    seen_status = forms.ChoiceField(
+        choices=Profile.Status.choices, widget=forms.HiddenInput, required=False
+    )
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == self.REFUSE and not cleaned.get("message", "").strip():

@@ -120,22 +120,18 @@ def decide(request, profile_id):
     if request.method == "POST":
         form = DecisionForm(request.POST)
         if form.is_valid():
-            with transaction.atomic():
-                profile = Profile.objects.select_for_update().get(pk=profile.pk)
-                approve = form.cleaned_data["decision"] == DecisionForm.APPROVE
-                profile.status = Profile.Status.APPROVED if approve else Profile.Status.REFUSED
-                profile.decision_message = form.cleaned_data["message"].strip()
-                profile.decided_by = request.user
-                profile.decided_at = timezone.now()
-                profile.save()
-                user = profile.user
-                if approve:
-                    user.groups.add(Group.objects.get(name=MEMBERS))
-                else:
-                    user.groups.clear()
-                forget_groups(user)
+            profile = _record_decision(profile.pk, form.cleaned_data, request.user)
+            if profile is None:
+                messages.error(
+                    request,
+                    _(
+                        "Another moderator decided on this registration in the meantime: "
+                        "nothing was changed or sent. Read their decision before changing it."
+                    ),
+                )
+                return redirect("accounts_admin:decide", profile_id)
             notify_decision(profile)
-            if approve:
+            if profile.status == Profile.Status.APPROVED:
                 messages.success(
                     request, _("%(name)s's registration is approved.") % {"name": profile}
                 )
@@ -145,8 +141,30 @@ def decide(request, profile_id):
                 )
             return redirect("accounts_admin:registrations")
     else:
-        form = DecisionForm()
+        form = DecisionForm(initial={"seen_status": profile.status})
     return render(request, "accounts/admin/decide.html", {"profile": profile, "form": form})
+
+
+def _record_decision(profile_id, data, moderator):
+    """Record the decision and the groups that follow from it; the profile, or None when its
+    status is no longer the one the moderator saw (two moderators answering the same e-mail)."""
+    with transaction.atomic():
+        profile = Profile.objects.select_for_update().select_related("user").get(pk=profile_id)
+        if data["seen_status"] and profile.status != data["seen_status"]:
+            return None
+        approve = data["decision"] == DecisionForm.APPROVE
+        profile.status = Profile.Status.APPROVED if approve else Profile.Status.REFUSED
+        profile.decision_message = data["message"].strip()
+        profile.decided_by = moderator
+        profile.decided_at = timezone.now()
+        profile.save()
+        user = profile.user
+        if approve:
+            user.groups.add(Group.objects.get(name=MEMBERS))
+        else:
+            user.groups.clear()
+        forget_groups(user)
+    return profile
 
 
 @require_POST

@@ -236,3 +236,32 @@ def test_a_mangled_confirmation_link_is_explained(client):
     response = client.get("/comptes/confirm-email/MQ:1xWtlM:abimee/")
     assert response.status_code == 200
     assert "Ce lien de confirmation n'est pas valide" in text(response)
+
+
+def test_two_moderators_deciding_at_once_send_one_decision(client, moderator, django_user_model):
+    """Every moderator gets the "registration to approve" e-mail: two may open it together."""
+    sign_up(client)
+    profile = Profile.objects.get(user__email=SIGNUP["email"])
+    other = client.__class__()
+    other.force_login(approved_user(django_user_model, "second", "Modérateurs"))
+    client.force_login(moderator)
+    decide_path = f"/admin/inscriptions/{profile.pk}/"
+    first_page, second_page = text(client.get(decide_path)), text(other.get(decide_path))
+    assert 'name="seen_status" value="pending"' in first_page
+    assert 'name="seen_status" value="pending"' in second_page
+
+    mail.outbox.clear()
+    client.post(decide_path, {"decision": "approve", "message": "", "seen_status": "pending"})
+    response = other.post(
+        decide_path,
+        {"decision": "refuse", "message": "Hors sujet.", "seen_status": "pending"},
+        follow=True,
+    )
+    html = text(response)
+    assert "Un autre modérateur a statué sur cette inscription entre-temps" in html
+    assert "Validée — décidée le" in html and "par Moderatrice Test" in html
+    profile.refresh_from_db()
+    assert profile.status == Profile.Status.APPROVED
+    assert profile.user.groups.filter(name="Membres").exists()
+    (sent,) = mails_to(SIGNUP["email"])
+    assert "validée" in sent.subject
