@@ -21,7 +21,7 @@ from kb.accounts.roles import APPROVED_GROUPS
 from kb.public_address import base_url
 
 from .matching import subscription_pages
-from .models import Digest, Subscription
+from .models import Digest, Subscription, unsubscribe_all_path
 
 logger = logging.getLogger("praxis.watch")
 
@@ -111,6 +111,7 @@ def _build_message(user, sections, count):
             "sections": sections,
             "count": count,
             "manage_url": root + "/veille/",
+            "unsubscribe_all_url": root + unsubscribe_all_path(user),
         }
         subject = ngettext(
             "[Praxis] Your alerts: %(count)s new page",
@@ -121,8 +122,7 @@ def _build_message(user, sections, count):
         html = render_to_string("watch/digest_email.html", context)
     message = EmailMultiAlternatives(subject, text, to=[user.email])
     message.attach_alternative(html, "text/html")
-    first = sections[0]["unsubscribe_url"]
-    message.extra_headers["List-Unsubscribe"] = f"<{first}>"
+    message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_all_url']}>"
     message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return message
 

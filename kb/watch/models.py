@@ -94,19 +94,39 @@ class Subscription(models.Model):
         return self.last_sent_at or self.created_at
 
     def unsubscribe_token(self):
-        return signing.dumps({"s": self.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+        return _signed({"s": self.pk})
 
     def unsubscribe_path(self):
         return reverse("watch:unsubscribe", kwargs={"token": self.unsubscribe_token()})
 
-    @classmethod
-    def from_token(cls, token):
-        """The subscription of a signed unsubscribe token, or None (bad or already used token)."""
-        try:
-            data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        except signing.BadSignature:
-            return None
-        return cls.objects.filter(pk=data.get("s")).select_related("theme", "tag").first()
+
+def _signed(data):
+    return signing.dumps(data, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def _unsigned(token):
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def unsubscribe_all_path(user):
+    """The link that stops every digest of ``user`` (the e-mails' List-Unsubscribe header: a
+    mail client's "Unsubscribe" button must stop the e-mails, not one of their sections)."""
+    return reverse("watch:unsubscribe", kwargs={"token": _signed({"u": user.pk})})
+
+
+def subscriptions_of_token(token):
+    """(the subscriptions an unsubscribe token names, whether it names all of a member's)."""
+    data = _unsigned(token)
+    subscriptions = Subscription.objects.select_related("theme", "tag")
+    if data.get("s"):
+        return subscriptions.filter(pk=data["s"]), False
+    if data.get("u"):
+        return subscriptions.filter(user_id=data["u"]), True
+    return subscriptions.none(), False
 
 
 class Digest(models.Model):

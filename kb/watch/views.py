@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kb.accounts.roles import is_approved_member
 
 from .forms import FrequencyForm, SubscribeForm
-from .models import Subscription
+from .models import Subscription, subscriptions_of_token
 
 
 def _next_url(request, default="watch:manage"):
@@ -97,14 +97,20 @@ def update(request, pk):
 @csrf_exempt  # the signed token is the proof; mail clients post "List-Unsubscribe=One-Click"
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """From the e-mail, no log-in: the signed token names the subscription. Opening the link
-    (GET) asks for confirmation, so that mail scanners that follow links unsubscribe no one; the
-    button, or the mail client's one-click (RFC 8058), POSTs."""
-    subscription = Subscription.from_token(token)
-    if subscription is None:
+    """From the e-mail, no log-in: the signed token names one subscription, or all of a member's
+    (the List-Unsubscribe header). Opening the link (GET) asks for confirmation, so that mail
+    scanners that follow links unsubscribe no one; the button, or the mail client's one-click
+    (RFC 8058), POSTs."""
+    subscriptions, everything = subscriptions_of_token(token)
+    subscriptions = list(subscriptions)
+    if not subscriptions:
         return render(request, "watch/unsubscribed.html", {"invalid": True}, status=404)
-    label = subscription.label()
+    context = {
+        "everything": everything,
+        "count": len(subscriptions),
+        "label": subscriptions[0].label(),
+    }
     if request.method == "GET":
-        return render(request, "watch/unsubscribed.html", {"label": label, "confirm": True})
-    subscription.delete()
-    return render(request, "watch/unsubscribed.html", {"label": label})
+        return render(request, "watch/unsubscribed.html", {**context, "confirm": True})
+    Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).delete()
+    return render(request, "watch/unsubscribed.html", context)

@@ -271,3 +271,32 @@ def test_command_reports_and_refuses_a_bad_date(users):
     assert "0 lettre de veille envoyée." in out.getvalue()
     with pytest.raises(CommandError):
         call_command("send_digests", now="hier", stdout=io.StringIO())
+
+
+def test_the_mail_clients_unsubscribe_button_stops_every_digest(users, client):
+    """List-Unsubscribe stops the e-mails, not only their first section."""
+    budget = make_theme("Budget participatif", "budget")
+    jeunesse = Tag.objects.create(name="jeunesse", slug="jeunesse")
+    _subscribe(users["alice"], kind="theme", theme=budget, frequency="daily")
+    _subscribe(users["alice"], kind="tag", tag=jeunesse, frequency="weekly")
+    _subscribe(users["bruno"], kind="theme", theme=budget, frequency="daily")
+    make_page(ExperiencePage, "Budget de Lille", themes=[budget])
+    make_page(JobDescriptionPage, "Poste jeunesse", tags=["jeunesse"])
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    alice = next(m for m in mail.outbox if m.to == ["alice@example.org"])
+    header = alice.extra_headers["List-Unsubscribe"].strip("<>")
+    assert header.startswith("http://127.0.0.1:8000/veille/desabonnement/")
+    assert f"Ne plus recevoir aucune lettre de veille : {header}" in alice.body
+    path = header.removeprefix("http://127.0.0.1:8000")
+
+    confirm = client.get(path).content.decode()
+    assert "Ne plus recevoir aucune lettre de veille ?" in confirm
+    assert "aucun des 2 thèmes, étiquettes et recherches" in confirm
+    assert Subscription.objects.filter(user=users["alice"]).count() == 2
+
+    response = client.post(path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert "vous ne recevrez plus aucune lettre de veille" in response.content.decode()
+    assert not Subscription.objects.filter(user=users["alice"]).exists()
+    assert Subscription.objects.filter(user=users["bruno"]).count() == 1
+    assert client.post(path).status_code == 404  # replayed: nothing left to stop
