@@ -156,6 +156,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Praxis] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "kb.accounts.adapter.AccountAdapter"
 ACCOUNT_USER_DISPLAY = "kb.accounts.adapter.display_name"
+# A changed password or primary e-mail is told to the person (the former address, for an e-mail).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Against password guessing: failed log-ins per IP address and per account (e-mail).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

@@ -76,3 +76,24 @@ def test_an_overlong_address_is_refused_when_added(client, django_user_model):
         user.email
     ]
     assert mail.outbox == []
+
+
+def test_a_changed_password_or_address_is_told_to_the_person(client, django_user_model):
+    """Someone who took over a session cannot change the password or the address unnoticed."""
+    user = approved_user(django_user_model, "camille", "Membres")
+    client.force_login(user)
+    new_password = "Un-nouveau-mot-de-passe-77"
+    client.post(
+        "/comptes/password/change/",
+        {"oldpassword": PASSWORD, "password1": new_password, "password2": new_password},
+    )
+    (message,) = mails_to(user.email)
+    assert message.subject == "[Praxis] Mot de passe modifié"
+    assert "Votre mot de passe a été modifié." in message.body
+
+    mail.outbox.clear()
+    client.post("/comptes/email/", {"action_add": "", "email": "nouvelle@example.org"})
+    client.post(link_in(mail.outbox[-1], "/comptes/confirm-email/").removeprefix(PUBLIC))
+    client.post("/comptes/email/", {"action_primary": "", "email": "nouvelle@example.org"})
+    (message,) = mails_to("camille@example.org")
+    assert "modifiée de camille@example.org à nouvelle@example.org" in message.body
