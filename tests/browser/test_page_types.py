@@ -55,6 +55,7 @@ def public_page_types():
             "?" + "&".join(f"fiches={pk}" for pk in jobs),
         ),
         ("territoires", "practices:territories", ""),
+        ("donnees", "practices:opendata", ""),
     ]:
         url = _url(url_name)
         if url:
