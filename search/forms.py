@@ -1,9 +1,11 @@
-"""Validating the search parameters: bad ones give a 400 with a French message."""
+"""The search parameters: validated (bad ones give a 400 with a French message), and put in words."""
 
 import functools
 import re
 
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from .query import FACETS, SORTS, SearchQuery
 
@@ -12,6 +14,18 @@ MAX_VALUE_LENGTH = 100
 MAX_VALUES = 20
 MAX_PER_PAGE = 50
 YEAR_RE = re.compile(r"^\d{4}$")
+
+# The name of each facet, on the search page and wherever a search's filters are described.
+FACET_LABELS = {
+    "type": gettext_lazy("Content type"),
+    "theme": gettext_lazy("Theme"),
+    "tag": pgettext_lazy("taxonomy", "Tag"),
+    "region": gettext_lazy("Region"),
+    "authority_type": gettext_lazy("Organisation type"),
+    "year": gettext_lazy("Year"),
+    "category": gettext_lazy("Category"),
+    "sector": gettext_lazy("Sector"),
+}
 
 
 class BadParameter(ValueError):
@@ -79,3 +93,46 @@ def parse_params(params, per_page=10):
     page = _positive_int(params, "page", 1, MAX_PAGE)
     per_page = _positive_int(params, "per_page", per_page, MAX_PER_PAGE)
     return SearchQuery(text=text, filters=filters, page=page, per_page=per_page, sort=sort)
+
+
+def value_labels(facet, values):
+    """{value: label} of ``values`` of ``facet``, as the search page shows them; a value no
+    longer known (a deleted theme) stands for itself."""
+    from practices.choices import AuthorityType, JobCategory, JobSector, Region
+
+    from .documents import practice_models
+
+    if facet == "type":
+        labels = {m._meta.model_name: m._meta.verbose_name for m in practice_models()}
+    elif facet in ("theme", "tag"):
+        from taggit.models import Tag
+
+        from practices.models import Theme
+
+        model = Theme if facet == "theme" else Tag
+        labels = dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+    else:
+        choices = {
+            "region": Region,
+            "authority_type": AuthorityType,
+            "category": JobCategory,
+            "sector": JobSector,
+        }.get(facet)
+        labels = dict(choices.choices) if choices else {}
+    return {value: str(labels.get(value, value)) for value in values}
+
+
+def describe_filters(filters):
+    """The filters of a search in words, as on the search page: "thème : Jeunesse ; région :
+    Bretagne et Normandie" ("" without filters)."""
+    described = []
+    for facet, values in filters.items():
+        labels = value_labels(facet, values)
+        described.append(
+            _("%(facet)s: %(values)s")
+            % {
+                "facet": str(FACET_LABELS.get(facet, facet)).lower(),
+                "values": get_text_list([labels[v] for v in values], _("and")),
+            }
+        )
+    return pgettext("between the filters of a search", "; ").join(described)

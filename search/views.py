@@ -7,23 +7,12 @@ import orjson
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from .backends import get_backend
-from .forms import BadParameter, parse_params
+from .forms import FACET_LABELS, BadParameter, parse_params
 from .query import FACETS, parse
 
-FACET_LABELS = {
-    "type": gettext_lazy("Content type"),
-    "theme": gettext_lazy("Theme"),
-    "tag": pgettext_lazy("taxonomy", "Tag"),
-    "region": gettext_lazy("Region"),
-    "authority_type": gettext_lazy("Organisation type"),
-    "year": gettext_lazy("Year"),
-    "category": gettext_lazy("Category"),
-    "sector": gettext_lazy("Sector"),
-}
 FACETS_SHOWN = 12  # values per facet on the page
 PAGE_SIZE = 10
 AUTOCOMPLETE_MAX = 10

@@ -87,8 +87,17 @@ class Subscription(models.Model):
             return _("Tag: %(name)s") % {"name": self.tag.name}
         from django.http import QueryDict
 
-        text = QueryDict(self.query).get("q", "")
-        return _("Search: “%(text)s”") % {"text": text}
+        from search.forms import BadParameter, describe_filters, parse_params
+
+        params = QueryDict(self.query)
+        label = _("Search: “%(text)s”") % {"text": params.get("q", "")}
+        try:
+            filters = describe_filters(parse_params(params).filters)
+        except BadParameter:  # a filter value that no longer exists (a removed choice)
+            return label
+        if not filters:
+            return label
+        return _("%(search)s (%(filters)s)") % {"search": label, "filters": filters}
 
     def since(self):
         return self.last_sent_at or self.created_at

@@ -300,3 +300,23 @@ def test_the_mail_clients_unsubscribe_button_stops_every_digest(users, client):
     assert not Subscription.objects.filter(user=users["alice"]).exists()
     assert Subscription.objects.filter(user=users["bruno"]).count() == 1
     assert client.post(path).status_code == 404  # replayed: nothing left to stop
+
+
+def test_followed_searches_are_told_apart_by_their_filters(users, client):
+    """Two searches for the same words with other filters: /veille/ (and the digests) name the
+    filters as the search page does."""
+    make_theme("Budget participatif", "budget")
+    client.force_login(users["alice"])
+    for target in ("q=quartier", "q=quartier&theme=budget&region=bretagne&region=normandie"):
+        client.post("/veille/suivre/", {"kind": "search", "target": target, "frequency": "daily"})
+    manage = " ".join(client.get("/veille/").content.decode().split())
+    assert "Recherche : « quartier »" in manage
+    assert (
+        "Recherche : « quartier » (thème : Budget participatif ; région : Bretagne et Normandie)"
+        in manage
+    )
+
+
+def test_a_followed_search_whose_filter_is_gone_keeps_its_words(users):
+    subscription = _subscribe(users["alice"], kind="search", query="q=quartier&region=atlantide")
+    assert subscription.label() == "Recherche : « quartier »"
