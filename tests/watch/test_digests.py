@@ -309,8 +309,15 @@ def test_followed_searches_are_told_apart_by_their_filters(users, client):
     client.force_login(users["alice"])
     for target in ("q=quartier", "q=quartier&theme=budget&region=bretagne&region=normandie"):
         client.post("/veille/suivre/", {"kind": "search", "target": target, "frequency": "daily"})
-    manage = " ".join(client.get("/veille/").content.decode().split())
+    html = client.get("/veille/").content.decode()
+    manage = " ".join(html.split())
     assert "Recherche : « quartier »" in manage
+    # On a narrow screen the table scrolls in its own region, which the keyboard reaches
+    assert (
+        '<div class="table-scroll" role="region" aria-labelledby="watch-caption" tabindex="0">'
+        in html
+    )
+    assert '<caption id="watch-caption">' in html
     assert (
         "Recherche : « quartier » (thème : Budget participatif ; région : Bretagne et Normandie)"
         in manage
