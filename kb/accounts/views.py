@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .adapter import display_name
 from .emails import notify_decision, notify_promotion
 from .forms import DecisionForm, ProfileForm
 from .models import Profile
@@ -177,7 +178,7 @@ def promote(request, user_id):
     if request.POST.get("retirer"):
         user.groups.remove(contributors)
         messages.success(
-            request, _("%(name)s is no longer a contributor.") % {"name": user.get_full_name()}
+            request, _("%(name)s is no longer a contributor.") % {"name": display_name(user)}
         )
     elif MEMBERS not in group_names:
         messages.error(
@@ -187,7 +188,5 @@ def promote(request, user_id):
     else:
         user.groups.add(contributors)
         notify_promotion(user)
-        messages.success(
-            request, _("%(name)s can now contribute.") % {"name": user.get_full_name()}
-        )
+        messages.success(request, _("%(name)s can now contribute.") % {"name": display_name(user)})
     return redirect(reverse("accounts_admin:registrations") + "?statut=approved")

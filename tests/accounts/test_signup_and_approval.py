@@ -130,6 +130,19 @@ def test_refusal_needs_a_message_which_is_emailed(client, moderator):
     assert "Praxis est réservé aux professionnels." in sent.body
 
 
+def test_the_role_change_names_a_member_without_a_name_by_their_e_mail(
+    client, moderator, django_user_model
+):
+    member = approved_user(django_user_model, "sansnom", "Membres")
+    member.first_name = member.last_name = ""
+    member.save()
+    client.force_login(moderator)
+    url = f"/admin/inscriptions/membre/{member.pk}/contributeur/"
+    assert "sansnom@example.org peut désormais contribuer." in text(client.post(url, follow=True))
+    response = client.post(url, {"retirer": "1"}, follow=True)
+    assert "sansnom@example.org n'est plus contributeur" in text(response)
+
+
 def test_a_pending_person_cannot_become_contributor(client, moderator, django_user_model):
     pending = approved_user(django_user_model, "enattente")
     client.force_login(moderator)
