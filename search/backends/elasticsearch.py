@@ -79,6 +79,11 @@ def _value_and_label(key):
     return value, label or value
 
 
+def _datetime(value):
+    """A hit's date as the database backends give it: a datetime (None when undated)."""
+    return datetime.fromisoformat(value) if value else None
+
+
 def _relevance(score):
     """A hit's relevance within its tier: its score without the first tiers' constants (BM25
     stays far below HEAD_TIER_BOOST), as the database backends report it."""
@@ -334,6 +339,11 @@ class ElasticsearchBackend(base.SearchBackend):
             raise base.BackendUnavailable(
                 f"{error.meta.status if error.meta else ''} {error}"
             ) from error
+        except helpers.BulkIndexError as error:
+            # Documents refused one by one (a read-only index, a full disk): not a transport
+            # error, but the same for the page being published: the database index has it.
+            first = error.errors[0] if error.errors else ""
+            raise base.BackendUnavailable(f"{error} {first}") from error
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -387,7 +397,7 @@ class ElasticsearchBackend(base.SearchBackend):
                     summary=source.get("summary", ""),
                     snippet=snippet,
                     score=_relevance(hit.get("_score")),
-                    date=source.get("date"),
+                    date=_datetime(source.get("date")),
                     labels=[
                         _value_and_label(key)[1]
                         for facet in HIT_FACETS

@@ -2,8 +2,10 @@
 sends (no Elasticsearch server here; test_elasticsearch_live.py runs against a real one)."""
 
 import logging
+from datetime import UTC, datetime
 
 import pytest
+from elasticsearch import helpers
 
 from search.backends import FallbackBackend, get_backend, reset_cache
 from search.backends.elasticsearch import (
@@ -185,6 +187,7 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
 
     def hit(page_id, score, highlight, **facets):
         source = {"page_id": page_id, "type": "experiencepage", "title": f"Page {page_id}"}
+        source["date"] = "2014-11-18T09:30:00+00:00" if page_id == 1 else None
         return {"_score": score, "_source": {**source, **facets}, "highlight": highlight}
 
     response = {
@@ -209,6 +212,7 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
     result = backend._result(query, response)
     assert result.total == 3
     assert [h.score for h in result.hits] == [12.5, 3.25, 7.5]
+    assert [h.date for h in result.hits] == [datetime(2014, 11, 18, 9, 30, tzinfo=UTC), None, None]
     assert [h.labels for h in result.hits] == [[], [], ["Bretagne", "2014", "2015"]]
     assert [h.snippet for h in result.hits] == [
         "le <mark>budget</mark>",
@@ -222,3 +226,30 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
         3,
         True,
     )
+
+
+def test_documents_refused_by_elasticsearch_do_not_stop_a_publication(
+    settings, caplog, monkeypatch, make_experience, django_capture_on_commit_callbacks
+):
+    """Elasticsearch answers, but refuses the documents (a read-only index, a full disk): the
+    page is published and found through the database backend, and a warning is logged."""
+
+    def refuse(client, actions, **options):
+        list(actions)
+        error = {"index": {"status": 429, "error": {"type": "cluster_block_exception"}}}
+        raise helpers.BulkIndexError("1 document(s) failed to index.", [error])
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    reset_cache()
+    monkeypatch.setattr(helpers, "bulk", refuse)
+    with (
+        caplog.at_level(logging.WARNING, logger="praxis.search"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page = make_experience(title="Le budget participatif des lycées")
+    assert page.live
+    assert "cluster_block_exception" in caplog.text
+    settings.ELASTICSEARCH_URL = ""
+    reset_cache()
+    result = get_backend().search(SearchQuery(text="lycées"))
+    assert [hit.page_id for hit in result.hits] == [page.pk]
