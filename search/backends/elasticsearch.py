@@ -9,6 +9,7 @@
 Any transport error becomes BackendUnavailable: the site then answers from the database.
 """
 
+import contextlib
 import logging
 import time
 from datetime import UTC, datetime
@@ -480,14 +481,21 @@ class ElasticsearchBackend(base.SearchBackend):
         return f"{self.alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
     def rebuild(self, records):
-        """Bulk-load a new index, then point the alias at it and drop the previous ones."""
+        """Bulk-load a new index, then point the alias at it and drop the previous ones. If
+        loading fails, the alias keeps the previous index and the new one is dropped."""
         started = time.monotonic()
         name = self.new_index_name()
         self._call(self.client.indices.create, index=name, body=index_definition())
-        count, _errors = self._call(
-            helpers.bulk, self.client, self._actions(records, name), chunk_size=500
-        )
-        self._call(self.client.indices.refresh, index=name)
+        try:
+            count, _errors = self._call(
+                helpers.bulk, self.client, self._actions(records, name), chunk_size=500
+            )
+            self._call(self.client.indices.refresh, index=name)
+        except base.BackendUnavailable:
+            # The alias still points at the previous index, whole: drop the half-built one.
+            with contextlib.suppress(base.BackendUnavailable):
+                self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+            raise
         self.swap_alias(name)
         return {"pages": count, "words": 0, "seconds": round(time.monotonic() - started, 2)}
 

@@ -73,3 +73,16 @@ def test_rebuild_swaps_the_alias(es):
     es.rebuild(build_record(page) for page in indexable_pages())
     after = set(es.client.indices.get_alias(name=es.alias))
     assert len(after) == 1 and after != before
+
+
+def test_a_failed_rebuild_keeps_the_previous_index_and_leaves_nothing_behind(es):
+    from search.backends import BackendUnavailable
+
+    before = set(es.client.indices.get_alias(name=es.alias))
+    records = [build_record(page) for page in indexable_pages()]
+    refused = {**records[0], "page_id": "pas un nombre"}  # refused by the integer field
+    with pytest.raises(BackendUnavailable):
+        es.rebuild([*records, refused])
+    assert set(es.client.indices.get_alias(name=es.alias)) == before
+    assert set(es.client.indices.get(index=f"{es.alias}-*")) == before
+    assert _search(es, "élus").total > 0
