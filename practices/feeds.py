@@ -1,25 +1,42 @@
 """RSS 2.0 and Atom feeds: everything, one type (with the listing's filters), a theme, a tag, a search.
 
 Every feed lists live public pages only, newest first (by first publication), at most
-``FEED_SIZE`` items; an unknown filter value answers 400 with a French message.
+``FEED_SIZE`` items; an unknown filter value answers 400 with a French message. Every link is on
+the public address (``PRAXIS_BASE_URL``), whatever host the request came through, and each item
+has a permanent identifier that survives a change of its address.
 """
 
 import heapq
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from kb.public_address import absolute_url, base_url
 from practices.listing import ListingFilterForm
 from practices.models import Theme, practice_page_models
 
 FEED_SIZE = 30
 SEARCH_FEED_DEPTH = 200  # search hits read (sorted by date) to find the newest publications
+# Characters XML 1.0 cannot carry (a vertical tab pasted from a word processor, say).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """``value`` (a string, or a list of them) without the characters XML 1.0 cannot carry."""
+    if isinstance(value, str):
+        return XML_FORBIDDEN.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return [xml_safe(item) for item in value]
+    return value
 
 
 class BadFeedRequest(Exception):
@@ -33,6 +50,7 @@ class FeedSource:
     link: str
     querysets: list = field(default_factory=list)
     pages: list | None = None  # already chosen pages (search)
+    feed_url: str = ""  # set from the request: the feed's own address, filters included
 
     def items(self):
         if self.pages is not None:
@@ -60,7 +78,16 @@ class PracticeFeed(Feed):
         raise NotImplementedError
 
     def get_object(self, request, *args, **kwargs):
-        return self.source(request, **kwargs)
+        source = self.source(request, **kwargs)
+        source.feed_url = absolute_url(request.get_full_path())
+        return source
+
+    def get_feed(self, obj, request):
+        """The feed, without the control characters that would make its XML unwritable."""
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: xml_safe(value) for key, value in feed.feed.items()}
+        feed.items = [{key: xml_safe(value) for key, value in item.items()} for item in feed.items]
+        return feed
 
     def title(self, source):
         return source.title
@@ -72,7 +99,15 @@ class PracticeFeed(Feed):
         return source.description
 
     def link(self, source):
-        return source.link
+        return absolute_url(source.link)
+
+    def feed_url(self, source):
+        """The feed's own address, with its filters: a reader following it gets the same feed."""
+        return source.feed_url
+
+    def feed_guid(self, source):
+        """The Atom feed's id: its own address, so that two filters make two feeds."""
+        return source.feed_url
 
     def items(self, source):
         return source.items()
@@ -81,13 +116,20 @@ class PracticeFeed(Feed):
         return page.title
 
     def item_description(self, page):
-        return page.summary
+        # Feed readers read a description as HTML; the summary is plain text.
+        return escape(page.summary)
 
     def item_link(self, page):
-        return page.url or "/"
+        return page.get_full_url() or absolute_url("/")
+
+    item_guid_is_permalink = False
 
     def item_guid(self, page):
-        return None  # the link
+        """A tag URI (RFC 4151) naming the page itself, not its address: a page that is renamed
+        or moved is not announced again."""
+        host = urlsplit(base_url()).hostname
+        published = page.first_published_at.date().isoformat()
+        return f"tag:{host},{published}:page:{page.pk}"
 
     def item_pubdate(self, page):
         return page.first_published_at

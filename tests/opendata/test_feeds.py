@@ -9,6 +9,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from kb.public_address import sync_default_site
 from practices.models import EventPage, ExperiencePage, JobDescriptionPage
 
 from .builders import make_page, make_theme, restrict_to_members, shared_corpus
@@ -109,6 +110,68 @@ def test_rss_item_content(client, corpus):
     assert item.findtext("link").startswith("http://")
     assert item.findtext("pubDate")
     assert {c.text for c in item.findall("category")} == {"Budget participatif", "jeunesse"}
+
+
+@pytest.fixture
+def public_address(settings):
+    """The public address differs from the host the requests come through (a proxy)."""
+    settings.WAGTAILADMIN_BASE_URL = "https://praxis.example.org"
+    sync_default_site()
+    return "https://praxis.example.org/"
+
+
+def test_feed_links_are_on_the_public_address(client, corpus, public_address):
+    url = "/flux/experiencepage/{kind}/?region=bretagne"
+    rss = ET.fromstring(client.get(url.format(kind="rss"), HTTP_HOST="web:8000").content)  # noqa: S314
+    channel = rss.find("channel")
+    assert channel.findtext("link").startswith(public_address)
+    self_link = channel.find(f"{ATOM}link").get("href")
+    assert self_link == public_address + "flux/experiencepage/rss/?region=bretagne"
+    (item,) = channel.iter("item")
+    assert item.findtext("link") == public_address.rstrip("/") + corpus["old"].url
+    atom = ET.fromstring(client.get(url.format(kind="atom"), HTTP_HOST="web:8000").content)  # noqa: S314
+    links = {link.get("rel"): link.get("href") for link in atom.findall(f"{ATOM}link")}
+    assert links["self"] == public_address + "flux/experiencepage/atom/?region=bretagne"
+    assert atom.findtext(f"{ATOM}id") == links["self"], "a filtered feed is a feed of its own"
+    assert "web:8000" not in client.get(url.format(kind="atom"), HTTP_HOST="web:8000").text
+
+
+def _guids(client):
+    rss = ET.fromstring(client.get("/flux/rss/").content)  # noqa: S314 - our own feed
+    atom = ET.fromstring(client.get("/flux/atom/").content)  # noqa: S314 - our own feed
+    return (
+        {item.findtext("title"): item.find("guid") for item in rss.iter("item")},
+        {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id") for e in atom.iter(f"{ATOM}entry")},
+    )
+
+
+def test_feed_items_keep_their_identifier_when_their_address_changes(client):
+    """A feed reader does not announce a page again because a moderator renamed its slug."""
+    page = make_page(ExperiencePage, "Renommée")
+    make_page(ExperiencePage, "Une autre")
+    rss_before, atom_before = _guids(client)
+    guid = rss_before["Renommée"]
+    assert guid is not None and guid.get("isPermaLink") == "false"
+    assert guid.text != rss_before["Une autre"].text
+    page.slug = "nouvelle-adresse"
+    page.save_revision().publish()
+    rss_after, atom_after = _guids(client)
+    assert rss_after["Renommée"].text == guid.text
+    assert atom_after["Renommée"] == atom_before["Renommée"]
+
+
+def test_a_control_character_in_a_page_does_not_break_the_feeds(client):
+    """Text pasted from a word processor may carry a vertical tab, which XML 1.0 cannot hold."""
+    page = make_page(ExperiencePage, "Ligne\x0bcollée")
+    page.summary = "Un résumé\x0b<b>collé</b> & co"
+    page.save_revision().publish()
+    for url in ("/flux/rss/", "/flux/atom/", "/flux/recherche/rss/?q=%0b"):
+        assert client.get(url).status_code in (200, 400), url
+    rss = ET.fromstring(client.get("/flux/rss/").content)  # noqa: S314 - our own feed
+    item = next(rss.iter("item"))
+    assert item.findtext("title") == "Lignecollée"
+    # The summary is plain text: a feed reader shows its characters, not markup.
+    assert item.findtext("description") == "Un résumé&lt;b&gt;collé&lt;/b&gt; &amp; co"
 
 
 def test_feed_bad_filter_is_400_and_unknown_feed_404(client, corpus):
