@@ -97,12 +97,33 @@ def on_a_phone(page, unfolded_height):
     assert current.evaluate("a => getComputedStyle(a).borderBottomColor") == ACCENT
 
 
+def search_box_widths(page):
+    """(width of the header's search box, whether its button's name is shown), the button found
+    by its accessible name."""
+    box = page.get_by_role("combobox", name="Rechercher dans Praxis")
+    button = page.locator(".site-search").get_by_role("button", name="Rechercher")
+    return box.bounding_box()["width"], button.locator("span").bounding_box()["width"] > 1
+
+
+def the_search_box_takes_the_width_on_a_narrow_phone(page):
+    """At 320 px the search button shows its pictogram alone: the box gets the room to read
+    what is typed (105 px with the button's name)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/")
+    width, name_shown = search_box_widths(page)
+    assert width >= 180 and not name_shown
+    button = page.locator(".site-search button").bounding_box()
+    assert button["width"] >= 44 and button["height"] >= 44
+    assert run_axe(page) == []
+
+
 def on_a_wide_screen(page):
     page.set_viewport_size(DESKTOP)
     page.goto("/")
     _, button, links = menu(page)
     assert not button.is_visible()
     assert_links_shown(links)
+    assert search_box_widths(page)[1]  # the button's name is shown
     assert run_axe(page) == []
 
 
@@ -116,4 +137,5 @@ def test_the_main_menu_folds_behind_a_button_on_a_phone(demo_site, new_context):
     unfolded_height = header_height(without_js)
 
     on_a_phone(new_context().new_page(), unfolded_height)
+    the_search_box_takes_the_width_on_a_narrow_phone(new_context().new_page())
     on_a_wide_screen(new_context().new_page())
