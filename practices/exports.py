@@ -246,6 +246,18 @@ class PageUrls:
 # --- CSV -----------------------------------------------------------------------------------------
 
 
+# A cell starting with one of these is a formula to a spreadsheet (Excel, LibreOffice).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    """``cell`` as text a spreadsheet shows and never runs: a title such as ``=HYPERLINK(…)``
+    gets a leading apostrophe (the OWASP advice against CSV injection)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_TRIGGERS):
+        return "'" + cell
+    return cell
+
+
 class _Echo:
     """A pseudo-buffer: csv.writer writes a row, we hand the line straight to the response."""
 
@@ -324,7 +336,8 @@ def stream_csv(request, models_list, pages, filename):
         yield "\ufeff" + writer.writerow(header)
         url_for = PageUrls(request)
         for page in pages:
-            yield writer.writerow(_row(page, request, extra, url_for, type_labels))
+            row = _row(page, request, extra, url_for, type_labels)
+            yield writer.writerow([spreadsheet_safe(cell) for cell in row])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'

@@ -123,3 +123,16 @@ def test_theme_and_tag_exports_mix_types_newest_first(client, jobs):
             "Chargée de participation — Rennes",
         ]
         assert "structure porteuse" in header and "intitulé du poste" in header
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_cell_never_runs_as_a_formula_in_a_spreadsheet(client, start):
+    """A title or a field starting like a formula is shown as text by Excel and LibreOffice."""
+    title = f'{start}HYPERLINK("http://example.com","Cliquez")'
+    make_page(JobDescriptionPage, title, employer=f"{start}1+1", missions="Animer\n=A1")
+    header, *rows = _rows(client.get("/export/jobdescriptionpage.csv"))
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["titre"] == "'" + title
+    assert row["employeur"] == f"'{start}1+1"
+    # Only the start of a cell counts: a line break inside one stays as it was.
+    assert row["missions"] == "Animer\n=A1"
