@@ -22,6 +22,18 @@ RICH_TEXT_HELP = _(
 )
 
 
+class ReportForm(forms.Form):
+    """A member's report on a page: the reason, as typed (NUL characters refused)."""
+
+    reason = forms.CharField(
+        max_length=2000,
+        error_messages={
+            "required": _("Give the reason for the report."),
+            "max_length": _("The reason for the report cannot be longer than 2,000 characters."),
+        },
+    )
+
+
 class StaleFormError(Exception):
     """The page got a new revision after the form was opened."""
 

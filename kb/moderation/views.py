@@ -16,7 +16,7 @@ from kb.accounts.roles import is_approved_member, is_contributor
 from kb.public_address import absolute_url
 
 from .completeness import completeness
-from .forms import CONTRIBUTION_FORMS, StaleFormError, form_class_for_page
+from .forms import CONTRIBUTION_FORMS, ReportForm, StaleFormError, form_class_for_page
 from .workflow import IN_REVIEW, contribution_status, submit_for_review
 
 ACTIONS = ("preview", "draft", "submit")
@@ -225,15 +225,14 @@ def report(request, page_id):
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     if any(not r.accept_request(request) for r in page.get_view_restrictions()):
         raise Http404
-    reason = (request.POST.get("reason") or "").strip()
-    if not reason:
-        messages.error(request, _("Give the reason for the report."))
-    elif len(reason) > 2000:
-        messages.error(
-            request, _("The reason for the report cannot be longer than 2,000 characters.")
-        )
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors["reason"]:
+            messages.error(request, error)
     else:
-        report = Report.objects.create(page=page, reporter=request.user, reason=reason)
+        report = Report.objects.create(
+            page=page, reporter=request.user, reason=form.cleaned_data["reason"]
+        )
         notify_moderators_of_report(report)
         messages.success(request, _("Thank you: your report has been passed on to the moderators."))
     return redirect(page.url)

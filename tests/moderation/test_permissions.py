@@ -2,6 +2,7 @@
 and no leak of drafts, members-only pages or contact details."""
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from kb.moderation.models import Report
@@ -383,3 +384,15 @@ def test_a_document_also_used_by_a_public_page_stays_public(clients, site, docum
     assert anonymous.get(documents["members_only"].url).status_code == 302
     _attach(site["public"], documents["members_only"])
     assert anonymous.get(documents["members_only"].url).status_code == 200
+
+
+def test_a_report_with_a_nul_character_is_refused_with_a_message(clients, site):
+    """PostgreSQL cannot store a NUL character: the report is refused, not a server error."""
+    mail.outbox.clear()
+    response = clients["member"].post(
+        f"/signaler/{site['public'].pk}/", {"reason": "Chiffres\x00 faux."}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Le caractère nul n’est pas autorisé." in text(response)
+    assert not Report.objects.exists()
+    assert not mail.outbox
