@@ -74,11 +74,11 @@ def _tags(page, request):
 
 
 def _details(page, request):
-    return {c.name: c.value(page, request) for c in own_columns(type(page))}
+    return {c.name: c.value(page) for c in own_columns(type(page))}
 
 
 def _column(column):
-    return lambda page, request: column.value(page, request)
+    return lambda page, request: column.value(page)
 
 
 def praxis_api_fields():

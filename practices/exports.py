@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from kb.fields import MultipleChoiceField
+from kb.public_address import absolute_url
 from practices.listing import ListingFilterForm
 from practices.models import Theme, practice_page_models
 
@@ -52,7 +53,7 @@ class Column:
             return list(getattr(page, self.name).all())
         return getattr(page, self.name, None)
 
-    def value(self, page, request=None):
+    def value(self, page):
         raw = self.raw(page)
         if raw in (None, ""):
             return None if self.kind != "multichoice" else []
@@ -64,14 +65,14 @@ class Column:
         if self.kind == "date":
             return raw.isoformat()
         if self.kind == "document":
-            return {"title": raw.title, "url": _absolute(request, raw.url)}
+            return {"title": raw.title, "url": _absolute(raw.url)}
         if self.kind == "page":
             return {"id": raw.pk, "title": raw.title}
         if self.kind == "pages":
             return [{"id": p.pk, "title": p.title} for p in raw]
         return raw
 
-    def text(self, page, request=None):
+    def text(self, page):
         raw = self.raw(page)
         if raw in (None, "", []):
             return ""
@@ -82,7 +83,7 @@ class Column:
         if self.kind == "date":
             return raw.isoformat()
         if self.kind == "document":
-            return _absolute(request, raw.url)
+            return _absolute(raw.url)
         if self.kind == "page":
             return raw.title
         if self.kind == "pages":
@@ -99,8 +100,10 @@ def _choice_labels(field, language):
     return {code: str(label) for code, label in field.choices}
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None and url else url
+def _absolute(url):
+    """A file's address on the public address (``PRAXIS_BASE_URL``), whatever host the request
+    came through; a storage's own absolute address is kept."""
+    return absolute_url(url) if url and url.startswith("/") else url
 
 
 def _column_for(field):
@@ -301,10 +304,10 @@ def _row(page, request, extra, url_for=None, type_labels=None):
         page.first_published_at.isoformat() if page.first_published_at else "",
         page.last_published_at.isoformat() if page.last_published_at else "",
     ]
-    row += [c.text(page, request) for c in common_columns()]
+    row += [c.text(page) for c in common_columns()]
     for column in extra:
         own = columns.get(column.name)
-        row.append(own.text(page, request) if own is not None else "")
+        row.append(own.text(page) if own is not None else "")
     return row
 
 

@@ -5,8 +5,10 @@ import datetime
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from practices.models import ExperiencePage, JobDescriptionPage
 
@@ -136,3 +138,18 @@ def test_a_cell_never_runs_as_a_formula_in_a_spreadsheet(client, start):
     assert row["employeur"] == f"'{start}1+1"
     # Only the start of a cell counts: a line break inside one stays as it was.
     assert row["missions"] == "Animer\n=A1"
+
+
+def test_a_job_descriptions_pdf_is_linked_on_the_public_address(client, settings, tmp_path):
+    """In the CSV and the API alike, whatever host the request came through (a proxy)."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.WAGTAILADMIN_BASE_URL = "https://praxis.example.org"
+    pdf = get_document_model().objects.create(
+        title="Fiche en PDF", file=ContentFile(b"%PDF-1.4", name="fiche.pdf")
+    )
+    page = make_page(JobDescriptionPage, "Fiche avec PDF", document=pdf)
+    expected = "https://praxis.example.org" + pdf.url
+    header, *rows = _rows(client.get("/export/jobdescriptionpage.csv", HTTP_HOST="web:8000"))
+    assert rows[0][header.index("fiche de poste en PDF")] == expected
+    api = client.get(f"/api/v2/pages/{page.pk}/", HTTP_HOST="web:8000").json()
+    assert api["details"]["document"] == {"title": "Fiche en PDF", "url": expected}
