@@ -6,6 +6,7 @@ their structured fields, themes and tags, described once in ``practices.exports`
 ``authority_type`` (codes) and ``year``. An unknown value answers 400 with a French message.
 """
 
+import re
 from collections import defaultdict
 from functools import reduce
 from operator import or_
@@ -13,7 +14,7 @@ from operator import or_
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from rest_framework import status
 from rest_framework.fields import Field, SkipField
 from rest_framework.response import Response
@@ -46,6 +47,70 @@ MAX_OFFSET = 1_000_000
 
 class FrenchBadRequest(BadRequestError):
     """A 400 whose message is already written for the reader."""
+
+
+# Wagtail's API writes its refusals in English, untranslated: each known one, as a pattern of its
+# text, and what the reader is told instead (with the pattern's named groups).
+WAGTAIL_REFUSALS = [
+    (
+        r"query parameter is not an operation or a recognised field: (?P<names>.+)",
+        gettext_lazy("Unknown parameter: %(names)s."),
+    ),
+    (r"unknown fields: (?P<names>.+)", gettext_lazy("Unknown field: %(names)s.")),
+    (
+        r"'(?P<name>.+)' does not support nested fields",
+        gettext_lazy("The field “%(name)s” has no sub-fields to choose."),
+    ),
+    (
+        r"limit cannot be higher than (?P<max>\d+)",
+        gettext_lazy("“limit” cannot be higher than %(max)s."),
+    ),
+    (
+        r"cannot order by '(?P<name>.+)' \((unknown|invalid) field\)",
+        gettext_lazy("Results cannot be sorted by “%(name)s”."),
+    ),
+    (
+        r"cannot (filter|order) by '(?P<name>.+)' while searching \(field is not indexed\)",
+        gettext_lazy("“%(name)s” cannot be used together with “search”."),
+    ),
+    (
+        r"random ordering cannot be combined with other fields",
+        gettext_lazy("A random order cannot be combined with another sort."),
+    ),
+    (
+        r"random ordering with offset is not supported",
+        gettext_lazy("A random order cannot be combined with “offset”."),
+    ),
+    (
+        r"field filter error\. '(?P<value>.*)' is not a valid value for (?P<name>\w+) .*",
+        gettext_lazy("“%(value)s” is not a valid value for “%(name)s”."),
+    ),
+    (
+        r"field filter error\. null characters are not allowed for (?P<name>\w+)",
+        gettext_lazy("“%(name)s” cannot contain a null character."),
+    ),
+    (
+        r"(?P<name>child_of|ancestor_of|descendant_of|translation_of) must be a positive integer",
+        gettext_lazy("“%(name)s” must be the number of a page."),
+    ),
+    (
+        r"(parent|descendant|ancestor|translation_of) page doesn't exist",
+        gettext_lazy("The page given as a filter does not exist."),
+    ),
+    (
+        r"filtering by descendant_of with child_of is not supported",
+        gettext_lazy("“descendant_of” and “child_of” cannot be combined."),
+    ),
+]
+
+
+def french_refusal(message):
+    """The French text of one of Wagtail's API refusals (``message``, in English)."""
+    for pattern, french in WAGTAIL_REFUSALS:
+        match = re.fullmatch(pattern, message, re.S)
+        if match:
+            return str(french) % match.groupdict()
+    return _("Invalid request: %(detail)s") % {"detail": message}
 
 
 class PracticeField(Field):
@@ -153,8 +218,9 @@ class PraxisPagesAPIViewSet(PagesAPIViewSet):
         if isinstance(exc, FrenchBadRequest):
             return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, BadRequestError):
-            message = _("Invalid request: %(detail)s") % {"detail": exc}
-            return Response({"message": message}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"message": french_refusal(str(exc))}, status=status.HTTP_400_BAD_REQUEST
+            )
         return super().handle_exception(exc)
 
     # --- Praxis filters ---------------------------------------------------------------------
