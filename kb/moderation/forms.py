@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from practices.blocks import SectionKind
 from practices.models import CharterPage, ExperiencePage, JobDescriptionPage, Theme
 
-from .attachments import AttachmentsField
+from .attachments import AttachmentsField, page_document_ids
 from .richtext import rich_text_to_editable, sanitise_rich_text
 from .tagging import split_tags
 
@@ -109,6 +109,10 @@ class ContributionForm(forms.Form):
             self.fields["attachments"] = AttachmentsField(
                 label=_("Attachments"), help_text=self.attachment_help()
             )
+        attached = self.attached_documents()
+        if attached:
+            field = self.fields["attachments"]
+            field.help_text = f"{field.help_text} {self.attached_help(attached)}"
         if page is not None and not self.is_bound:
             self.initial.update(self.initial_from_page(page))
 
@@ -121,6 +125,35 @@ class ContributionForm(forms.Form):
         return _("PDF, ODT or DOCX, %(max)s at most per file.") % {
             "max": filesizeformat(max_size())
         }
+
+    def attached_documents(self):
+        """The documents the sheet being edited already has (none for a new sheet)."""
+        if self.page is None:
+            return []
+        ids = page_document_ids(self.page)
+        return list(get_document_model().objects.filter(pk__in=ids).order_by("pk")) if ids else []
+
+    def attached_help(self, documents):
+        """Tells what is attached already, and what choosing files does to it."""
+        names = ", ".join(document.title for document in documents)
+        if self.document_field:
+            return _("Current file: %(names)s. Choosing another file replaces it.") % {
+                "names": names
+            }
+        return _("Already attached: %(names)s. The files chosen here are added to them.") % {
+            "names": names
+        }
+
+    def ask_for_files_again(self):
+        """After an error, the chosen files are not kept (a browser cannot fill a file input back):
+        say so on the field, so that the error summary leads to it."""
+        uploads = self.cleaned_data.get("attachments")
+        if uploads and "attachments" not in self.errors:
+            self.add_error(
+                "attachments",
+                _("The files you chose (%(names)s) have not been saved: choose them again.")
+                % {"names": ", ".join(upload.name for upload in uploads)},
+            )
 
     @staticmethod
     def resource_person_fields():

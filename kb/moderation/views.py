@@ -54,7 +54,7 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
         action = request.POST.get("action")
         if action not in ACTIONS:
             action = "draft"
-        form = form_class(request.POST, request.FILES, page=page)
+        form = form_class(request.POST, request.FILES, page=editing)
         if form.is_valid():
             if action == "preview":
                 preview = _preview_of(form, page, form_class)
@@ -100,6 +100,8 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                         _("Draft saved. You can pick it up again in “My contributions”."),
                     )
                     return redirect("contribute:edit", page_id=saved.pk)
+        if preview is None:
+            form.ask_for_files_again()
     else:
         form = form_class(page=editing)
     return render(

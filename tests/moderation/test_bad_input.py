@@ -14,6 +14,7 @@ from .test_contribution_path import experience_data
 pytestmark = pytest.mark.django_db
 
 NEW = "/contribuer/experience/nouvelle/"
+JOB = "/contribuer/fiche-de-poste/nouvelle/"
 
 
 @pytest.fixture
@@ -165,26 +166,28 @@ def test_unknown_page_type_or_missing_page(logged_in, site):
     assert logged_in.get(f"/contribuer/fiche/{home_id}/modifier/").status_code == 404
 
 
+def job_data(**changes):
+    data = {
+        "title": "Chargé(e) de participation citoyenne",
+        "summary": "Anime les instances de quartier.",
+        "job_title": "Chargé(e) de participation citoyenne",
+        "employer": "Ville de Grenoble",
+        "authority_type": "commune",
+        "region": "auvergne-rhone-alpes",
+        "date": "2024-03-01",
+        "status": "open",
+        "category": "A",
+        "sector": "administrative",
+        "missions": "Animer les conseils citoyens\nAccompagner les services",
+        "tags": "métier",
+        "action": "draft",
+    }
+    data.update(changes)
+    return data
+
+
 def test_job_description_and_charter_share_the_form(logged_in, site):
-    response = logged_in.post(
-        "/contribuer/fiche-de-poste/nouvelle/",
-        {
-            "title": "Chargé(e) de participation citoyenne",
-            "summary": "Anime les instances de quartier.",
-            "job_title": "Chargé(e) de participation citoyenne",
-            "employer": "Ville de Grenoble",
-            "authority_type": "commune",
-            "region": "auvergne-rhone-alpes",
-            "date": "2024-03-01",
-            "status": "open",
-            "category": "A",
-            "sector": "administrative",
-            "missions": "Animer les conseils citoyens\nAccompagner les services",
-            "tags": "métier",
-            "action": "draft",
-            "attachments": pdf("fiche.pdf"),
-        },
-    )
+    response = logged_in.post(JOB, {**job_data(), "attachments": pdf("fiche.pdf")})
     assert response.status_code == 302, text(response)
     job = JobDescriptionPage.objects.get().get_latest_revision_as_object()
     assert job.document.title == "fiche"
@@ -242,3 +245,26 @@ def test_my_contributions_with_a_page_without_revision(logged_in, site, contribu
     assert response.status_code == 200
     html = text(response)
     assert html.index("Avec révision") < html.index("Sans révision")
+
+
+def test_editing_a_sheet_tells_which_files_it_already_has(logged_in, site):
+    logged_in.post(NEW, {**experience_data(action="draft"), "attachments": [pdf("bilan.pdf")]})
+    page = ExperiencePage.objects.get()
+    html = text(logged_in.get(f"/contribuer/fiche/{page.pk}/modifier/"))
+    assert "Déjà jointes : bilan. Les fichiers choisis ici s'y ajoutent." in html
+
+    logged_in.post(JOB, {**job_data(), "attachments": pdf("fiche.pdf")})
+    job = JobDescriptionPage.objects.get()
+    html = text(logged_in.get(f"/contribuer/fiche/{job.pk}/modifier/"))
+    assert "Fichier actuel : fiche. En choisir un autre le remplace." in html
+
+
+def test_files_chosen_before_an_error_are_asked_for_again(logged_in, site):
+    response = logged_in.post(NEW, {**experience_data(title=""), "attachments": [pdf()]})
+    assert response.status_code == 200
+    summary = text(response).split('id="erreurs-formulaire"')[1].split("</div>")[0]
+    assert (
+        '<a href="#id_attachments">Pièces jointes</a> : Les fichiers que vous aviez choisis '
+        "(compte-rendu.pdf) n'ont pas été enregistrés : choisissez-les à nouveau."
+    ) in summary
+    assert nothing_saved()
