@@ -226,6 +226,23 @@ def test_jsonld_on_detail_pages(client, corpus):
     assert event["@type"] == "Event" and event["startDate"] == "2014-06-12"
 
 
+@pytest.mark.parametrize("status", ["example", "filled"])
+def test_jsonld_announces_a_job_offer_only_for_an_open_position(client, corpus, status):
+    """Search engines list a JobPosting as an offer to apply to: an example sheet or a filled
+    position describes an occupation instead."""
+    page = make_page(JobDescriptionPage, "Fiche d'exemple", status=status, region="bretagne")
+    data = _jsonld(client.get(page.url).content.decode())
+    assert data["@type"] == "Article"
+    assert "datePosted" not in data and "hiringOrganization" not in data
+    occupation = data["mainEntity"]
+    assert occupation["@type"] == "Occupation"
+    assert occupation["name"] == "Chargé·e de mission participation"
+    assert occupation["occupationalCategory"] == "Catégorie A — Administrative"
+    assert occupation["occupationLocation"]["name"] == "Bretagne"
+    offer = _jsonld(client.get(corpus["job"].url).content.decode())
+    assert "employmentType" not in offer, "the sheets do not say whether it is full time"
+
+
 def test_jsonld_escapes_html(client):
     page = make_page(ExperiencePage, "Titre </script><script>alert(1)</script>")
     html = client.get(page.url).content.decode()

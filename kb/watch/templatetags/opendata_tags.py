@@ -9,6 +9,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from practices.choices import JobStatus
+
 register = template.Library()
 
 
@@ -199,12 +201,9 @@ def jsonld_data(page, request=None):
 
 
 def _job(page):
-    return {
-        "@type": "JobPosting",
-        "title": page.job_title,
-        "datePosted": page.date.isoformat() if page.date else None,
-        "hiringOrganization": {"@type": "Organization", "name": page.employer},
-        "jobLocation": _place(page),
+    """A job opening is a ``JobPosting``; an example or a filled position is no offer, but an
+    article describing an ``Occupation`` (search engines list JobPostings as offers to apply to)."""
+    occupation = {
         "occupationalCategory": " — ".join(
             filter(None, [_label(page, "category"), _label(page, "sector")])
         ),
@@ -214,8 +213,23 @@ def _job(page):
             + _lines(page.skills_know_how)
             + _lines(page.skills_interpersonal)
         ),
-        "employmentType": "FULL_TIME",
     }
+    if page.status == JobStatus.OPEN:
+        return {
+            "@type": "JobPosting",
+            "title": page.job_title,
+            "datePosted": page.date.isoformat() if page.date else None,
+            "hiringOrganization": {"@type": "Organization", "name": page.employer},
+            "jobLocation": _place(page),
+            **occupation,
+        }
+    described = {
+        "@type": "Occupation",
+        "name": page.job_title,
+        "occupationLocation": _place(page),
+        **occupation,
+    }
+    return {"mainEntity": {key: value for key, value in described.items() if value}}
 
 
 def _event(page):
