@@ -1,8 +1,10 @@
 """Front-end contribution forms: one base, one small subclass per page type."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -36,6 +38,14 @@ class ReportForm(forms.Form):
 
 class StaleFormError(Exception):
     """The page got a new revision after the form was opened."""
+
+
+class AlreadyProposedError(Exception):
+    """This proposal form was sent before and created ``page``; nothing new was saved."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
 
 
 class ContributionForm(forms.Form):
@@ -75,6 +85,7 @@ class ContributionForm(forms.Form):
         help_text=_("Separated by commas, for example: participatory budget, youth."),
     )
     revision_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    proposal_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, page=None, **kwargs):
         self.page = page
@@ -115,6 +126,8 @@ class ContributionForm(forms.Form):
             field.help_text = f"{field.help_text} {self.attached_help(attached)}"
         if page is not None and not self.is_bound:
             self.initial.update(self.initial_from_page(page))
+        if page is None and not self.is_bound:
+            self.initial["proposal_token"] = uuid.uuid4()
 
     @staticmethod
     def attachment_help():
@@ -360,16 +373,42 @@ class ContributionForm(forms.Form):
             documents.append(document)
         return documents
 
+    def claim_proposal_token(self):
+        """Refuse a proposal form sent again once its first sending has created its page."""
+        from .models import ProposalToken
+
+        token = self.cleaned_data.get("proposal_token")
+        known = token and ProposalToken.objects.filter(token=token).select_related("page").first()
+        if known:
+            raise AlreadyProposedError(known.page.specific)
+
+    def record_proposal_token(self, page):
+        """Store the form's token with its page. Two sendings at the same moment both pass
+        ``claim_proposal_token``: the unique token lets only the first one's page be saved."""
+        from .models import ProposalToken
+
+        token = self.cleaned_data.get("proposal_token")
+        if not token:
+            return
+        try:
+            with transaction.atomic():
+                ProposalToken.objects.create(token=token, page=page)
+        except IntegrityError:
+            first = ProposalToken.objects.get(token=token).page.specific
+            raise AlreadyProposedError(first) from None
+
     def save(self, *, user, parent=None):
         """Store a draft revision (creating the page under ``parent`` if new); return the page.
 
         Raises ``StaleFormError`` if the page has a newer revision than the one the form was
-        opened on; in that case nothing is saved.
+        opened on, ``AlreadyProposedError`` if this proposal form already created a page; in
+        both cases nothing is saved.
         """
         from wagtail.models import Page
 
         with transaction.atomic():
             if self.page is None:
+                self.claim_proposal_token()
                 page = self.page_model(owner=user, live=False, has_unpublished_changes=True)
                 documents = self.create_documents(user)
                 self.apply_to(page, documents)
@@ -379,6 +418,7 @@ class ContributionForm(forms.Form):
                 page.tags.set(self.cleaned_data["tags"])
                 parent.add_child(instance=page)
                 page.save_revision(user=user, log_action=True)
+                self.record_proposal_token(page)
                 return page
             current = Page.objects.select_for_update().get(pk=self.page.pk)
             if current.latest_revision_id != self.cleaned_data.get("revision_id"):

@@ -34,3 +34,18 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.page.title} — {self.get_status_display()}"
+
+
+class ProposalToken(models.Model):
+    """The token of one "propose a sheet" form, stored with the page it created.
+
+    Its uniqueness makes a form sent twice (a double click, a reloaded "sent" page) create one
+    page, not two: the second sending finds the first one's page.
+    """
+
+    token = models.UUIDField(unique=True)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.token)

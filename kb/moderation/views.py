@@ -16,7 +16,13 @@ from kb.accounts.roles import is_approved_member, is_contributor
 from kb.public_address import absolute_url
 
 from .completeness import completeness
-from .forms import CONTRIBUTION_FORMS, ReportForm, StaleFormError, form_class_for_page
+from .forms import (
+    CONTRIBUTION_FORMS,
+    AlreadyProposedError,
+    ReportForm,
+    StaleFormError,
+    form_class_for_page,
+)
 from .workflow import IN_REVIEW, contribution_status, submit_for_review
 
 ACTIONS = ("preview", "draft", "submit")
@@ -64,6 +70,16 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                         saved = form.save(user=request.user, parent=parent)
                         if action == "submit":
                             submit_for_review(saved, request.user)
+                except AlreadyProposedError as error:
+                    messages.info(
+                        request,
+                        _(
+                            "This form had already been sent: the sheet “%(title)s” was saved "
+                            "only once."
+                        )
+                        % {"title": error.page.draft_title},
+                    )
+                    return redirect("contribute:mine")
                 except StaleFormError:
                     form.add_error(
                         None,

@@ -1,5 +1,8 @@
 """Bad input gets a clear French message and saves nothing half-way."""
 
+import uuid
+from unittest import mock
+
 import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
@@ -268,3 +271,36 @@ def test_files_chosen_before_an_error_are_asked_for_again(logged_in, site):
         "(compte-rendu.pdf) n'ont pas été enregistrés : choisissez-les à nouveau."
     ) in summary
     assert nothing_saved()
+
+
+def test_a_proposal_sent_twice_creates_one_sheet(logged_in, site):
+    """A double click on "Send for review" (or the form sent again) saves the sheet once."""
+    token = logged_in.get(NEW).context["form"]["proposal_token"].value()
+    data = experience_data(proposal_token=str(token))
+    assert logged_in.post(NEW, data).status_code == 302
+    again = logged_in.post(NEW, data, follow=True)
+    assert again.redirect_chain[-1][0] == "/contribuer/mes-contributions/"
+    assert (
+        "Ce formulaire avait déjà été envoyé : la fiche « Budget participatif des jeunes » n'a "
+        "été enregistrée qu'une fois."
+    ) in text(again)
+    page = ExperiencePage.objects.get()
+    assert page.current_workflow_state is not None
+    # A new form is a new proposal.
+    other = logged_in.get(NEW).context["form"]["proposal_token"].value()
+    assert other != token
+    logged_in.post(NEW, experience_data(proposal_token=str(other), title="Une autre fiche"))
+    assert ExperiencePage.objects.count() == 2
+
+
+def test_two_sendings_at_the_same_moment_create_one_sheet(logged_in, site):
+    """Both sendings find no page yet; the unique token keeps only the first one's."""
+    from kb.moderation.forms import ContributionForm
+
+    data = experience_data(proposal_token=str(uuid.uuid4()), action="draft")
+    with mock.patch.object(ContributionForm, "claim_proposal_token"):
+        logged_in.post(NEW, data)
+        again = logged_in.post(NEW, data)
+    assert again["Location"] == "/contribuer/mes-contributions/"
+    assert ExperiencePage.objects.count() == 1
+    assert Revision.objects.filter(object_id=str(ExperiencePage.objects.get().pk)).count() == 1
