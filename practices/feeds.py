@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from kb.public_address import absolute_url, base_url
-from practices.listing import ListingFilterForm
+from practices.listing import ListingFilterForm, index_url
 from practices.models import Theme, practice_page_models
 
 FEED_SIZE = 30
@@ -178,26 +178,9 @@ class TypeFeed(PracticeFeed):
         return FeedSource(
             title=_("Praxis — %(type)s") % {"type": label},
             description=_("The latest %(type)s published on Praxis.") % {"type": label},
-            link=_index_url(model),
+            link=index_url(model) or "/",
             querysets=[pages],
         )
-
-
-def _index_url(model):
-    from practices.models import PracticeIndexPage
-
-    for index_model in _subclasses(PracticeIndexPage):
-        if not index_model._meta.abstract and index_model.listing_model is model:
-            index = index_model.objects.live().public().first()
-            if index is not None:
-                return index.url or "/"
-    return "/"
-
-
-def _subclasses(cls):
-    for sub in cls.__subclasses__():
-        yield sub
-        yield from _subclasses(sub)
 
 
 class ThemeFeed(PracticeFeed):

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from practices.choices import Region
-from practices.models import ExperienceIndexPage, ExperiencePage
+from practices.listing import index_url
+from practices.models import ExperiencePage
 
 MAP_FILE = "svg/regions-france.svg"
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -65,16 +66,11 @@ def shade_for(count, largest):
     return max(1, min(steps, -(-count * steps // largest)))  # ceil, 1..steps
 
 
-def _listing_url():
-    index = ExperienceIndexPage.objects.live().public().first()
-    return index.url if index is not None and index.url else None
-
-
 def territories(request):
     counts = experience_counts()
     largest = max(counts.values(), default=0)
     shapes, insets, view_box = region_shapes()
-    listing = _listing_url()
+    listing = index_url(ExperiencePage)
     regions = []
     for code, label in Region.choices:
         count = counts.get(code, 0)
