@@ -7,11 +7,13 @@ JavaScript), each with a ``<title>``/``<desc>`` and a data table holding the sam
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from practices.choices import AuthorityType, JobCategory, JobSector, Region
+from practices.listing import index_url
 from practices.models import JobDescriptionPage
 
 MIN_COMPARED = 2
@@ -115,19 +117,21 @@ VALUE_WIDTH = 50
 def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
     """The geometry of a horizontal bar chart and the texts that describe it.
 
-    ``rows`` is a list of (label, count); bars are proportional to the largest count.
+    ``rows`` is a list of (label, count, url of the pages counted or None); bars are proportional
+    to the largest count.
     """
-    rows = [(str(label), count) for label, count in rows]
-    largest = max((count for _label, count in rows), default=0)
+    rows = [(str(label), count, url) for label, count, url in rows]
+    largest = max((count for _label, count, _url in rows), default=0)
     usable = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
     bars = []
-    for i, (label, count) in enumerate(rows):
+    for i, (label, count, url) in enumerate(rows):
         width = round(usable * count / largest, 1) if largest else 0
         y = i * (BAR_HEIGHT + BAR_GAP)
         bars.append(
             {
                 "label": label,
                 "count": count,
+                "url": url,
                 "y": y,
                 "text_y": y + BAR_HEIGHT / 2 + 5,
                 "width": width,
@@ -135,7 +139,8 @@ def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
             }
         )
     summary = " ; ".join(
-        f"{label} : {count} {unit_singular if count <= 1 else unit_plural}" for label, count in rows
+        f"{label} : {count} {unit_singular if count <= 1 else unit_plural}"
+        for label, count, _url in rows
     )
     return {
         "slug": slug,
@@ -148,18 +153,30 @@ def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
         "label_width": LABEL_WIDTH,
         "label_x": LABEL_WIDTH - 8,
         "bar_height": BAR_HEIGHT,
-        "total": sum(count for _label, count in rows),
+        "total": sum(count for _label, count, _url in rows),
     }
 
 
-def _counts(queryset, field, choices):
+class ListingLinks:
+    """The job descriptions listing filtered on one value: where the reader finds the sheets a
+    figure counts (None when the listing is not published)."""
+
+    def __init__(self):
+        self.listing = index_url(JobDescriptionPage)
+
+    def __call__(self, name, value):
+        return f"{self.listing}?{urlencode({name: value})}" if self.listing else None
+
+
+def _counts(queryset, field, choices, link):
     counts = dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
-    return [(label, counts[code]) for code, label in choices if counts.get(code)]
+    return [(label, counts[code], link(field, code)) for code, label in choices if counts.get(code)]
 
 
 def trade_statistics(queryset=None):
     jobs = public_jobs() if queryset is None else queryset
     unit = (_("sheet"), _("sheets"))
+    link = ListingLinks()
     years = (
         jobs.order_by()
         .annotate(y=ExtractYear("date"))
@@ -172,35 +189,35 @@ def trade_statistics(queryset=None):
             "categorie",
             _("Job descriptions by category"),
             _("Category"),
-            _counts(jobs, "category", JobCategory.choices),
+            _counts(jobs, "category", JobCategory.choices, link),
             *unit,
         ),
         bar_chart(
             "filiere",
             _("Job descriptions by sector"),
             _("Sector"),
-            _counts(jobs, "sector", JobSector.choices),
+            _counts(jobs, "sector", JobSector.choices, link),
             *unit,
         ),
         bar_chart(
             "employeur",
             _("Job descriptions by employer type"),
             _("Employer type"),
-            _counts(jobs, "authority_type", AuthorityType.choices),
+            _counts(jobs, "authority_type", AuthorityType.choices, link),
             *unit,
         ),
         bar_chart(
             "region",
             _("Job descriptions by region"),
             _("Region"),
-            _counts(jobs, "region", Region.choices),
+            _counts(jobs, "region", Region.choices, link),
             *unit,
         ),
         bar_chart(
             "annee",
             _("Job descriptions by year"),
             _("Year"),
-            [(str(year), n) for year, n in years if year],
+            [(str(year), n, link("year", year)) for year, n in years if year],
             *unit,
         ),
     ]

@@ -195,14 +195,26 @@ def test_statistics_page_has_accessible_svg_charts_with_tables(client, jobs):
         title_id, desc_id = root.get("aria-labelledby").split()
         assert root.find(f"{ns}title").get("id") == title_id
         assert root.find(f"{ns}desc").get("id") == desc_id
-        assert "<table" in chart and "<caption>" in chart and 'scope="row"' in chart
+        assert "<table" in chart and "<caption" in chart and 'scope="row"' in chart
     category = _chart(html, "categorie")
     assert "Catégorie A : 1 fiche ; Catégorie B : 1 fiche ; Catégorie C : 1 fiche" in category
     sector = _chart(html, "filiere")
-    assert '<th scope="row">Administrative</th><td>2</td>' in sector
+    assert re.search(r'<th scope="row"><a [^>]*>Administrative</a></th><td>2</td>', sector)
     assert "Sociale" not in sector
     years = _chart(html, "annee")
     assert "2013 : 1 fiche ; 2014 : 2 fiches" in years
     # the longest bar is the largest count, the others proportional
     widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', sector)]
     assert widths[0] == max(widths) and widths[1] == pytest.approx(widths[0] / 2, rel=0.01)
+
+
+def test_each_figure_of_the_statistics_leads_to_the_sheets_it_counts(client, jobs):
+    """A line of a chart's table links to the listing filtered on it, which shows that number."""
+    html = client.get("/metiers/").content.decode()
+    rows = re.findall(r'<th scope="row"><a href="([^"]+)">([^<]+)</a></th><td>(\d+)</td>', html)
+    linked = {html_lib.unescape(label) for _url, label, _count in rows}
+    assert {"Catégorie A", "Animation", "Intercommunalité", "Bretagne", "2014"} <= linked
+    for url, label, count in rows:
+        listing = client.get(html_lib.unescape(url)).content.decode()
+        assert f"{count} résultat" in listing, label
+        assert len(_card_titles(listing)) == int(count), label
