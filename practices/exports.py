@@ -496,6 +496,7 @@ def opendata(request):
                 "practices:feed_type_atom", kwargs={"model_name": model._meta.model_name}
             ),
             "columns": [str(c.label) for c in own_columns(model)],
+            "filters": model.listing_filter_fields,
         }
         for model in practice_page_models()
     ]

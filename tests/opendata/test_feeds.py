@@ -281,6 +281,10 @@ def test_opendata_page_and_footer_links(client, corpus):
     assert 'href="/export/jobdescriptionpage.csv"' in html
     assert 'href="/flux/experiencepage/atom/"' in html
     assert "intitulé du poste" in html
+    # What a reuser needs to know: a job's own API filters, and why a cell may start with '
+    job_row = html.split("<code>practices.JobDescriptionPage</code>")[1].split("</tr>")[0]
+    assert "<code>category</code>, <code>sector</code>, <code>status</code>" in job_row
+    assert "précédée d'une apostrophe" in html
     footer = html.split('<footer class="site-footer"')[1]
     for url in ('href="/donnees/"', 'href="/metiers/"', 'href="/territoires/"'):
         assert url in footer
