@@ -12,9 +12,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kb.templatetags.praxis_tags import lines
 from practices.choices import AuthorityType, JobCategory, JobSector, Region
 from practices.listing import index_url
 from practices.models import JobDescriptionPage
+from search.text import fold
 
 MIN_COMPARED = 2
 MAX_COMPARED = 3
@@ -28,35 +30,35 @@ def public_jobs():
 # --- Compare ------------------------------------------------------------------------------------
 
 
-def _lines(text):
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
+# Each row: (label, how to read it from the page, how compare.html shows the value: its kind).
+TEXT, LIST, PARAGRAPHS, DATE = "text", "list", "paragraphs", "date"
 
 COMPARED_ROWS = [
-    # (label, how to read it from the page, is a list)
-    (gettext_lazy("Job title"), lambda p: p.job_title, False),
-    (gettext_lazy("Employer"), lambda p: p.employer, False),
-    (gettext_lazy("Employer type"), lambda p: p.get_authority_type_display(), False),
-    (gettext_lazy("Region"), lambda p: p.get_region_display() if p.region else "", False),
-    (gettext_lazy("Category"), lambda p: p.get_category_display(), False),
-    (gettext_lazy("Sector"), lambda p: p.get_sector_display(), False),
-    (gettext_lazy("Employment framework"), lambda p: p.employment_framework, False),
-    (gettext_lazy("Parent service"), lambda p: p.service, False),
-    (gettext_lazy("Reporting line"), lambda p: p.reporting_line, False),
-    (gettext_lazy("Missions"), lambda p: _lines(p.missions), True),
-    (gettext_lazy("Activities"), lambda p: _lines(p.activities), True),
-    (gettext_lazy("Knowledge"), lambda p: _lines(p.skills_knowledge), True),
-    (gettext_lazy("Know-how"), lambda p: _lines(p.skills_know_how), True),
-    (gettext_lazy("Interpersonal skills"), lambda p: _lines(p.skills_interpersonal), True),
-    (gettext_lazy("Status"), lambda p: p.get_status_display(), False),
-    (gettext_lazy("Sheet date"), lambda p: p.date, False),
+    (gettext_lazy("Job title"), lambda p: p.job_title, TEXT),
+    (gettext_lazy("Employer"), lambda p: p.employer, TEXT),
+    (gettext_lazy("Employer type"), lambda p: p.get_authority_type_display(), TEXT),
+    (gettext_lazy("Region"), lambda p: p.get_region_display() if p.region else "", TEXT),
+    (gettext_lazy("Category"), lambda p: p.get_category_display(), TEXT),
+    (gettext_lazy("Sector"), lambda p: p.get_sector_display(), TEXT),
+    (gettext_lazy("Employment framework"), lambda p: p.employment_framework, TEXT),
+    (gettext_lazy("Parent service"), lambda p: p.service, TEXT),
+    (gettext_lazy("Reporting line"), lambda p: p.reporting_line, TEXT),
+    (gettext_lazy("Missions"), lambda p: lines(p.missions), LIST),
+    (gettext_lazy("Activities"), lambda p: lines(p.activities), LIST),
+    (gettext_lazy("Knowledge"), lambda p: lines(p.skills_knowledge), LIST),
+    (gettext_lazy("Know-how"), lambda p: lines(p.skills_know_how), LIST),
+    (gettext_lazy("Interpersonal skills"), lambda p: lines(p.skills_interpersonal), LIST),
+    (gettext_lazy("Working conditions"), lambda p: p.working_conditions, PARAGRAPHS),
+    (gettext_lazy("Status"), lambda p: p.get_status_display(), TEXT),
+    (gettext_lazy("Sheet date"), lambda p: p.date, DATE),
 ]
 
 
 def _choices():
-    return list(
-        public_jobs().order_by("job_title", "employer").values_list("pk", "title", "employer")
-    )
+    """The (pk, title) of every sheet that can be compared, in the alphabetical order of the title
+    the pickers show (accents and case aside, the same on every database)."""
+    choices = public_jobs().values_list("pk", "title")
+    return sorted(choices, key=lambda choice: (fold(choice[1]), choice[0]))
 
 
 def compare(request):
@@ -88,8 +90,8 @@ def compare(request):
 
 def _render_compare(request, jobs, error, raw):
     rows = [
-        {"label": label, "is_list": is_list, "values": [read(job) for job in jobs]}
-        for label, read, is_list in COMPARED_ROWS
+        {"label": label, "kind": kind, "values": [read(job) for job in jobs]}
+        for label, read, kind in COMPARED_ROWS
     ]
     selected = [str(value) for value in raw] + [""] * MAX_COMPARED
     context = {

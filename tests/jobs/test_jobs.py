@@ -28,6 +28,7 @@ def _build_jobs():
             status="open",
             missions="Animer les conseils de quartier\nPiloter le budget participatif",
             skills_know_how="Animation de réunions",
+            working_conditions="Temps complet\nRéunions en soirée, avec récupération",
             date=datetime.date(2013, 9, 1),
         ),
         "lille": make_page(
@@ -141,6 +142,51 @@ def test_compare_two_and_three_job_descriptions(client, jobs):
     html3 = html_lib.unescape(client.get("/metiers/comparer/", {"fiches": ids}).content.decode())
     assert "Comparaison de 3 fiches de poste" in html3
     assert "Catégorie C" in html3
+
+
+def _compared_row(html, label):
+    """The cells of the comparison table's row headed ``label``."""
+    row = re.search(rf'<th scope="row">{label}</th>(.*?)</tr>', html, re.S)
+    assert row, label
+    return [cell.strip() for cell in re.findall(r"<td>(.*?)</td>", row.group(1), re.S)]
+
+
+def test_compare_shows_the_working_conditions(client, jobs):
+    ids = [jobs["rennes"].pk, jobs["lille"].pk]
+    html = html_lib.unescape(client.get("/metiers/comparer/", {"fiches": ids}).content.decode())
+    assert _compared_row(html, "Conditions de travail") == [
+        "Temps complet<br>Réunions en soirée, avec récupération",
+        '<span class="muted">Non renseigné</span>',
+    ]
+
+
+def test_compare_pickers_list_each_title_once_in_alphabetical_order(client, jobs):
+    """An option reads as the sheet's title (which already names the employer), and the options
+    follow the alphabetical order of those titles, accents and case aside."""
+    make_page(
+        JobDescriptionPage,
+        "Médiatrice de quartier — Nantes",
+        job_title="Adulte relais",
+        employer="Ville de Nantes",
+    )
+    make_page(
+        JobDescriptionPage,
+        "éducatrice populaire — Lyon",
+        job_title="Animatrice socioculturelle",
+        employer="Ville de Lyon",
+    )
+    html = client.get("/metiers/comparer/").content.decode()
+    picker = html.split('<select id="fiche-1"')[1].split("</select>")[0]
+    options = [
+        html_lib.unescape(text) for text in re.findall(r'<option value="\d+">([^<]*)<', picker)
+    ]
+    assert options == [
+        "Agent d'accueil — Grenoble",
+        "Animateur de quartier — Lille",
+        "Chargée de participation — Rennes",
+        "éducatrice populaire — Lyon",
+        "Médiatrice de quartier — Nantes",
+    ]
 
 
 @pytest.mark.parametrize(
