@@ -1,11 +1,18 @@
 """Attachments of contributions: PDF, ODT or DOCX, size-limited, checked by their content."""
 
+import contextlib
+import contextvars
+import logging
+
 import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 ALLOWED = {
     "pdf": "application/pdf",
@@ -139,3 +146,49 @@ def release_attachments(page):
         .objects.filter(pk__in=ids, collection__name=PENDING_COLLECTION_NAME)
         .update(collection=Collection.get_first_root_node())
     )
+
+
+# The files stored by the innermost ``atomic_removing_stored_files`` block (None outside any).
+_stored_files = contextvars.ContextVar("stored_files", default=None)
+
+
+def remember_stored_file(field_file):
+    """Note a file just written to storage, to be removed if the enclosing
+    ``atomic_removing_stored_files`` block rolls back. Outside any such block, does nothing."""
+    stored = _stored_files.get()
+    if stored is not None:
+        stored.append((field_file.storage, field_file.name))
+
+
+@contextlib.contextmanager
+def atomic_removing_stored_files():
+    """``transaction.atomic()`` that also removes from storage the files written inside it
+    (``remember_stored_file``) when an exception rolls it back: the database forgets the
+    documents, so their files must go too. Django has no hook on rollback, hence this block
+    around the writes.
+
+    Nested blocks hand their files on to the enclosing one when they succeed, so a failure
+    anywhere up to the outermost block removes them. A rollback of a plain ``atomic()`` around
+    the outermost block is not seen: use this one as the outer transaction.
+    """
+    stored = []
+    token = _stored_files.set(stored)
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        _remove(stored)
+        raise
+    finally:
+        _stored_files.reset(token)
+    outer = _stored_files.get()
+    if outer is not None:
+        outer.extend(stored)
+
+
+def _remove(stored):
+    for storage, name in stored:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Could not remove %s after a failed save", name)

@@ -14,7 +14,12 @@ from wagtail.documents import get_document_model
 from practices.blocks import SectionKind
 from practices.models import CharterPage, ExperiencePage, JobDescriptionPage, Theme
 
-from .attachments import AttachmentsField, page_document_ids
+from .attachments import (
+    AttachmentsField,
+    atomic_removing_stored_files,
+    page_document_ids,
+    remember_stored_file,
+)
 from .richtext import rich_text_to_editable, sanitise_rich_text
 from .tagging import split_tags
 
@@ -365,10 +370,12 @@ class ContributionForm(forms.Form):
         for upload in documents_to_create:
             document = Document(
                 title=upload.name.rsplit(".", 1)[0][:255] or upload.name,
-                file=upload,
                 collection=collection,
                 uploaded_by_user=user,
             )
+            # The file is written first, so that a failure from here on removes it.
+            document.file.save(upload.name, upload, save=False)
+            remember_stored_file(document.file)
             document.save()
             documents.append(document)
         return documents
@@ -402,11 +409,12 @@ class ContributionForm(forms.Form):
 
         Raises ``StaleFormError`` if the page has a newer revision than the one the form was
         opened on, ``AlreadyProposedError`` if this proposal form already created a page; in
-        both cases nothing is saved.
+        both cases nothing is saved. Whatever the failure, the attachments' files already stored
+        are removed with the rolled-back documents.
         """
         from wagtail.models import Page
 
-        with transaction.atomic():
+        with atomic_removing_stored_files():
             if self.page is None:
                 self.claim_proposal_token()
                 page = self.page_model(owner=user, live=False, has_unpublished_changes=True)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from kb.accounts.emails import moderator_addresses, send_templated
 from kb.accounts.roles import is_approved_member, is_contributor
 from kb.public_address import absolute_url
 
+from .attachments import atomic_removing_stored_files
 from .completeness import completeness
 from .forms import (
     CONTRIBUTION_FORMS,
@@ -66,7 +66,7 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                 preview = _preview_of(form, page, form_class)
             else:
                 try:
-                    with transaction.atomic():
+                    with atomic_removing_stored_files():
                         saved = form.save(user=request.user, parent=parent)
                         if action == "submit":
                             submit_for_review(saved, request.user)

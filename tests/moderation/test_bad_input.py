@@ -1,11 +1,12 @@
 """Bad input gets a clear French message and saves nothing half-way."""
 
 import uuid
+from pathlib import Path
 from unittest import mock
 
 import pytest
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, WorkflowPage
 
 from practices.models import CharterPage, ExperienceIndexPage, ExperiencePage, JobDescriptionPage
 from tests.accounts.helpers import approved_user, text
@@ -38,6 +39,11 @@ def logged_in(client, contributor):
 
 def nothing_saved():
     return not ExperiencePage.objects.exists() and not get_document_model().objects.exists()
+
+
+def stored_files(settings):
+    """The names of the files in MEDIA_ROOT."""
+    return sorted(path.name for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file())
 
 
 def test_oversized_upload_is_refused(logged_in, site, settings):
@@ -304,3 +310,30 @@ def test_two_sendings_at_the_same_moment_create_one_sheet(logged_in, site):
     assert again["Location"] == "/contribuer/mes-contributions/"
     assert ExperiencePage.objects.count() == 1
     assert Revision.objects.filter(object_id=str(ExperiencePage.objects.get().pk)).count() == 1
+
+
+def test_a_sheet_that_cannot_be_sent_for_review_leaves_no_file_behind(logged_in, site, settings):
+    """Sending for review fails after the attachments were stored: the sheet, its documents and
+    their files are all gone."""
+    WorkflowPage.objects.all().delete()
+    data = {**experience_data(), "attachments": [pdf("bilan.pdf"), docx("annexe.docx")]}
+    response = logged_in.post(NEW, data)
+    assert "Aucun circuit de relecture" in text(response)
+    assert nothing_saved()
+    assert stored_files(settings) == []
+
+
+def test_the_second_of_two_sendings_at_the_same_moment_leaves_no_file_behind(
+    logged_in, site, settings
+):
+    """The second sending stores its attachment, then finds the first one's sheet and saves
+    nothing: only the first sending's file stays."""
+    from kb.moderation.forms import ContributionForm
+
+    data = experience_data(proposal_token=str(uuid.uuid4()), action="draft")
+    with mock.patch.object(ContributionForm, "claim_proposal_token"):
+        logged_in.post(NEW, {**data, "attachments": [pdf("bilan.pdf")]})
+        again = logged_in.post(NEW, {**data, "attachments": [pdf("bilan.pdf")]})
+    assert again["Location"] == "/contribuer/mes-contributions/"
+    (document,) = get_document_model().objects.all()
+    assert stored_files(settings) == [Path(document.file.name).name]
