@@ -6,7 +6,8 @@
   ``/contribuer/mes-contributions/``. Rich text goes through ``richtext.sanitise_rich_text``
   (Wagtail's whitelist); attachments through ``attachments.validate_attachment`` (extension,
   size, magic bytes) and wait in a moderators-only collection until publication.
-  "Envoyer en relecture" starts (or resumes) the "Relecture" workflow (``workflow``).
+  "Envoyer en relecture" starts (or resumes) the "Relecture" workflow (``workflow``); the
+  moderators' decision reaches the contributor in Praxis's words (``notifications``).
 - Reports ("Signaler", ``models.Report``), listed for moderators as a Wagtail snippet.
 - Moderators' desks in the Wagtail admin (``admin_views``): review queue with what changed,
   tag curation (``curation``: counts, near-duplicates, merge with redirects, rename, delete),

@@ -10,3 +10,6 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .notifications import replace_wagtail_notifiers
+
+        replace_wagtail_notifiers()

@@ -34,16 +34,25 @@ def submit_for_review(page, user):
     workflow.start(page, user)
 
 
+def moderator_comment(state, decision):
+    """The comment the moderator left with the latest ``decision`` of this workflow run.
+
+    ``decision`` is ``TaskState.STATUS_APPROVED`` or ``TaskState.STATUS_REJECTED`` (changes
+    requested). Shown in "My contributions" and quoted in the e-mail to the contributor.
+    """
+    decided = (
+        TaskState.objects.filter(workflow_state=state, status=decision)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return decided.specific.get_comment() if decided else ""
+
+
 def contribution_status(page):
     """(code, label, moderator's comment) of one of the contributor's pages."""
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        rejected = (
-            TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
-            .order_by("-finished_at", "-pk")
-            .first()
-        )
-        comment = rejected.specific.get_comment() if rejected else ""
+        comment = moderator_comment(state, TaskState.STATUS_REJECTED)
         return CHANGES_REQUESTED, STATUS_LABELS[CHANGES_REQUESTED], comment
     if state is not None:
         return IN_REVIEW, STATUS_LABELS[IN_REVIEW], ""

@@ -1,0 +1,96 @@
+"""The e-mail a contributor gets when a moderator approves their sheet or requests changes.
+
+Wagtail's workflow notifiers send it (recipients, notification preferences, language), but a
+sheet proposed through the public forms gets Praxis's own templates
+(``templates/moderation/email/contribution_*``): the wording of "My contributions", the
+moderator's comment, and links on the public address to the sheet or to its edit form
+(``/contribuer/fiche/<id>/modifier/``) instead of the Wagtail admin. Moderators, who work in the
+admin, keep Wagtail's e-mails.
+"""
+
+from django.urls import reverse
+from wagtail.admin.mail import (
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+)
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import workflow_approved, workflow_rejected
+
+from kb.accounts.roles import is_contributor, is_moderator
+from kb.public_address import absolute_url
+
+from .workflow import moderator_comment
+
+
+def edits_on_the_public_site(page, user):
+    """Whether ``user`` works on ``page`` through the public forms (/contribuer/…): their own
+    sheet of a type those forms handle, and they are a contributor, not a moderator."""
+    from .forms import form_class_for_page
+
+    return (
+        user is not None
+        and page.owner_id == user.pk
+        and is_contributor(user)
+        and not is_moderator(user)
+        and form_class_for_page(page)[1] is not None
+    )
+
+
+class ContributorDecisionNotifier:
+    """Mixin for a Wagtail workflow-state notifier: Praxis's templates for a contributor."""
+
+    decision = ""  # names the templates: moderation/email/contribution_<decision>…
+    task_status = ""  # the TaskState status of that decision, whose comment is quoted
+
+    def _to_contributor(self, workflow_state):
+        page = workflow_state.content_object
+        return isinstance(page, Page) and edits_on_the_public_site(
+            page.specific, workflow_state.requested_by
+        )
+
+    def get_template_set(self, workflow_state, **kwargs):
+        if not self._to_contributor(workflow_state):
+            return super().get_template_set(workflow_state, **kwargs)
+        base = f"moderation/email/contribution_{self.decision}"
+        return {"subject": f"{base}_subject.txt", "text": f"{base}.txt", "html": f"{base}.html"}
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        if self._to_contributor(workflow_state):
+            page = context["page"]
+            context.update(
+                comment=moderator_comment(workflow_state, self.task_status),
+                page_url=absolute_url(page.url),
+                edit_url=absolute_url(reverse("contribute:edit", args=[page.pk])),
+                contributions_url=absolute_url(reverse("contribute:mine")),
+            )
+        return context
+
+
+class ApprovalNotifier(ContributorDecisionNotifier, WorkflowStateApprovalEmailNotifier):
+    decision = "approved"
+    task_status = TaskState.STATUS_APPROVED
+
+
+class ChangesRequestedNotifier(ContributorDecisionNotifier, WorkflowStateRejectionEmailNotifier):
+    decision = "changes_requested"
+    task_status = TaskState.STATUS_REJECTED
+
+
+approval_notifier = ApprovalNotifier()
+changes_requested_notifier = ChangesRequestedNotifier()
+
+
+def replace_wagtail_notifiers():
+    """Connect these notifiers in place of Wagtail's, under Wagtail's dispatch uids: whichever
+    of the two apps is ready first, only Praxis's notifiers stay connected."""
+    for signal, notifier, uid in (
+        (workflow_approved, approval_notifier, "workflow_state_approved_email_notification"),
+        (
+            workflow_rejected,
+            changes_requested_notifier,
+            "workflow_state_rejected_email_notification",
+        ),
+    ):
+        signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
+        signal.connect(notifier, sender=WorkflowState, dispatch_uid=uid)
