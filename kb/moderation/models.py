@@ -29,6 +29,14 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # A member's report sent again is not a new one (``reports.file_report``).
+            models.UniqueConstraint(
+                fields=["page", "reporter"],
+                condition=models.Q(status="open"),
+                name="one_open_report_per_member_and_page",
+            )
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 

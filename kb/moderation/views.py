@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from kb.accounts.emails import moderator_addresses, send_templated
 from kb.accounts.roles import is_approved_member, is_contributor
-from kb.public_address import absolute_url
 
 from .attachments import atomic_removing_stored_files
 from .completeness import completeness
@@ -23,6 +21,7 @@ from .forms import (
     StaleFormError,
     form_class_for_page,
 )
+from .reports import file_report
 from .workflow import IN_REVIEW, contribution_status, submit_for_review
 
 ACTIONS = ("preview", "draft", "submit")
@@ -234,8 +233,6 @@ def my_contributions(request):
 
 @require_POST
 def report(request, page_id):
-    from .models import Report
-
     if not request.user.is_authenticated:
         return redirect_to_login(request.POST.get("next") or reverse("contribute:mine"))
     if not is_approved_member(request.user):
@@ -248,18 +245,17 @@ def report(request, page_id):
         for error in form.errors["reason"]:
             messages.error(request, error)
     else:
-        report = Report.objects.create(
-            page=page, reporter=request.user, reason=form.cleaned_data["reason"]
-        )
-        notify_moderators_of_report(report)
-        messages.success(request, _("Thank you: your report has been passed on to the moderators."))
+        _report, created = file_report(page, request.user, form.cleaned_data["reason"])
+        if created:
+            messages.success(
+                request, _("Thank you: your report has been passed on to the moderators.")
+            )
+        else:
+            messages.info(
+                request,
+                _(
+                    "You have already reported this page: the moderators are looking into it. "
+                    "You will be told by email once it is handled."
+                ),
+            )
     return redirect(page.url)
-
-
-def notify_moderators_of_report(report):
-    url = absolute_url(reverse("wagtailsnippets_moderation_report:edit", args=[report.pk]))
-    return send_templated(
-        "report_to_moderate",
-        moderator_addresses(),
-        {"report": report, "page_url": absolute_url(report.page.url), "url": url},
-    )

@@ -1,0 +1,81 @@
+"""Reports: the member is told when theirs is handled, and a report sent twice is one report."""
+
+import pytest
+from django.core import mail
+
+from kb.moderation.models import Report
+from practices.models import ExperienceIndexPage
+from tests.accounts.helpers import approved_user, mails_to, text
+
+from .helpers import experience, sections
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = "https://praxis.example.org"
+
+
+@pytest.fixture
+def page(db, settings):
+    settings.WAGTAILADMIN_BASE_URL = PUBLIC
+    return experience(sections()[ExperienceIndexPage], title="Conseils de quartier de Lille")
+
+
+@pytest.fixture
+def member(client, django_user_model):
+    client.force_login(approved_user(django_user_model, "membre", "Membres"))
+    return client
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    return approved_user(django_user_model, "moderatrice", "Membres", "Modérateurs")
+
+
+def test_the_member_is_told_when_a_moderator_handles_their_report(
+    page, member, moderator, client, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    member.post(f"/signaler/{page.pk}/", {"reason": "Chiffres faux."})
+    report = Report.objects.get()
+    desk = Client()
+    desk.force_login(moderator)
+    mail.outbox.clear()
+
+    edit_url = f"/admin/snippets/moderation/report/edit/{report.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.post(edit_url, {"status": "open", "moderator_note": "Je regarde."})
+    assert mail.outbox == []  # still open: nothing to tell
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.post(edit_url, {"status": "closed", "moderator_note": "Chiffres corrigés."})
+
+    [sent] = mail.outbox
+    assert sent.to == ["membre@example.org"]
+    assert sent.subject == (
+        "[Praxis] Votre signalement sur « Conseils de quartier de Lille » a été traité"
+    )
+    assert "Chiffres faux." in sent.body
+    assert f"{PUBLIC}/experiences/conseils-de-quartier-de-lille/" in sent.body
+    assert "Chiffres corrigés." not in sent.body  # the moderator's note stays internal
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.post(edit_url, {"status": "closed", "moderator_note": "Relu."})
+    assert mail.outbox == []  # told once
+
+
+def test_the_same_report_sent_twice_is_one_report_and_one_email(page, member, moderator):
+    member.post(f"/signaler/{page.pk}/", {"reason": "Chiffres faux."})
+    mail.outbox.clear()
+
+    response = member.post(f"/signaler/{page.pk}/", {"reason": "Chiffres faux."}, follow=True)
+
+    assert Report.objects.count() == 1
+    assert mails_to(moderator.email) == []
+    assert "Vous avez déjà signalé cette page : les modérateurs s'en occupent." in text(response)
+
+    # Once handled, the member can report the page again.
+    Report.objects.update(status=Report.Status.CLOSED)
+    member.post(f"/signaler/{page.pk}/", {"reason": "Lien mort."})
+    assert Report.objects.filter(status=Report.Status.OPEN).count() == 1
+    assert mails_to(moderator.email)
