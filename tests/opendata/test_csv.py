@@ -143,6 +143,7 @@ def test_a_cell_never_runs_as_a_formula_in_a_spreadsheet(client, start):
 def test_a_job_descriptions_pdf_is_linked_on_the_public_address(client, settings, tmp_path):
     """In the CSV and the API alike, whatever host the request came through (a proxy)."""
     settings.MEDIA_ROOT = tmp_path
+    settings.ALLOWED_HOSTS = ["praxis.example.org", "web"]  # "web": the proxy's name for it
     settings.WAGTAILADMIN_BASE_URL = "https://praxis.example.org"
     pdf = get_document_model().objects.create(
         title="Fiche en PDF", file=ContentFile(b"%PDF-1.4", name="fiche.pdf")

@@ -114,7 +114,9 @@ def test_rss_item_content(client, corpus):
 
 @pytest.fixture
 def public_address(settings):
-    """The public address differs from the host the requests come through (a proxy)."""
+    """The public address differs from the host the requests come through (a proxy, which
+    reaches the web service as "web", as in docker-compose.yml)."""
+    settings.ALLOWED_HOSTS = ["praxis.example.org", "web"]
     settings.WAGTAILADMIN_BASE_URL = "https://praxis.example.org"
     sync_default_site()
     return "https://praxis.example.org/"
