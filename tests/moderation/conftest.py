@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.accounts.helpers import approved_user
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
@@ -14,3 +16,9 @@ def _fresh_rate_limits():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded attachments go to a temporary directory, not var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    """An approved member who may propose sheets."""
+    return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")

@@ -27,11 +27,6 @@ def site(db):
 
 
 @pytest.fixture
-def contributor(django_user_model):
-    return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")
-
-
-@pytest.fixture
 def logged_in(client, contributor):
     client.force_login(contributor)
     return client

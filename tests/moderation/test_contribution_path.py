@@ -18,11 +18,6 @@ def site(db):
 
 
 @pytest.fixture
-def contributor(django_user_model):
-    return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")
-
-
-@pytest.fixture
 def moderator(django_user_model):
     return approved_user(django_user_model, "moderateur", "Membres", "Modérateurs")
 

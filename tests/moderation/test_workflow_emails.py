@@ -23,11 +23,6 @@ def site(db, settings):
 
 
 @pytest.fixture
-def contributor(django_user_model):
-    return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")
-
-
-@pytest.fixture
 def moderator_client(client, django_user_model):
     moderator = approved_user(django_user_model, "moderateur", "Membres", "Modérateurs")
     client.force_login(moderator)
