@@ -10,8 +10,9 @@ from practices.models import Theme
 
 
 class ThemeDeleteView(DeleteView):
-    """The confirmation says how many pages lose the theme, drafts included (Wagtail's usage
-    count, beside it, counts the published versions)."""
+    """The confirmation says how many pages lose the theme, drafts included, and links to them
+    (Wagtail's usage listing), in one sentence instead of Wagtail's "referenced N times"
+    (``ThemeViewSet.delete_template_name``)."""
 
     @property
     def confirmation_message(self):
@@ -37,6 +38,7 @@ class ThemeViewSet(SnippetViewSet):
     list_filter = ["parent"]
     ordering = ["order", "name"]
     delete_view_class = ThemeDeleteView
+    delete_template_name = "practices/admin/theme_confirm_delete.html"
 
     def get_queryset(self, request):
         return Theme.objects.with_page_counts().select_related("parent")
