@@ -1,5 +1,6 @@
 """The themes, curated by moderators in the Wagtail admin."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
@@ -14,9 +15,13 @@ class ThemeDeleteView(DeleteView):
     (Wagtail's usage listing), in one sentence instead of Wagtail's "referenced N times"
     (``ThemeViewSet.delete_template_name``)."""
 
+    @cached_property
+    def page_total(self):
+        return self.object.page_total()
+
     @property
     def confirmation_message(self):
-        count = self.object.page_total()
+        count = self.page_total
         if not count:
             return super().confirmation_message
         return ngettext(

@@ -32,19 +32,26 @@ class BadParameter(ValueError):
     pass
 
 
+def choice_facets():
+    """{facet: its choices class} of the facets whose values are a model field's choices."""
+    from practices.choices import AuthorityType, JobCategory, JobSector, Region
+
+    return {
+        "region": Region,
+        "authority_type": AuthorityType,
+        "category": JobCategory,
+        "sector": JobSector,
+    }
+
+
 @functools.lru_cache(maxsize=1)
 def facet_choices():
     """Allowed values of the closed facets (the others are slugs or years)."""
-    from practices.choices import AuthorityType, JobCategory, JobSector, Region
-
     from .documents import practice_models
 
     return {
         "type": {m._meta.model_name for m in practice_models()},
-        "region": set(Region.values),
-        "authority_type": set(AuthorityType.values),
-        "category": set(JobCategory.values),
-        "sector": set(JobSector.values),
+        **{facet: set(choices.values) for facet, choices in choice_facets().items()},
     }
 
 
@@ -98,8 +105,6 @@ def parse_params(params, per_page=10):
 def value_labels(facet, values):
     """{value: label} of ``values`` of ``facet``, as the search page shows them; a value no
     longer known (a deleted theme) stands for itself."""
-    from practices.choices import AuthorityType, JobCategory, JobSector, Region
-
     from .documents import practice_models
 
     if facet == "type":
@@ -112,12 +117,7 @@ def value_labels(facet, values):
         model = Theme if facet == "theme" else Tag
         labels = dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
     else:
-        choices = {
-            "region": Region,
-            "authority_type": AuthorityType,
-            "category": JobCategory,
-            "sector": JobSector,
-        }.get(facet)
+        choices = choice_facets().get(facet)
         labels = dict(choices.choices) if choices else {}
     return {value: str(labels.get(value, value)) for value in values}
 
