@@ -42,7 +42,11 @@ class ReportForm(forms.Form):
 
 
 class StaleFormError(Exception):
-    """The page got a new revision after the form was opened."""
+    """The page got a new ``revision`` after the form was opened."""
+
+    def __init__(self, revision):
+        super().__init__(revision)
+        self.revision = revision
 
 
 class AlreadyProposedError(Exception):
@@ -161,6 +165,12 @@ class ContributionForm(forms.Form):
         return _("Already attached: %(names)s. The files chosen here are added to them.") % {
             "names": names
         }
+
+    def rebase_on(self, revision):
+        """Keep what was typed, now based on ``revision``: sent again, the form replaces that
+        version knowingly instead of being refused once more."""
+        self.data = self.data.copy()
+        self.data["revision_id"] = str(revision.pk)
 
     def ask_for_files_again(self):
         """After an error, the chosen files are not kept (a browser cannot fill a file input back):
@@ -430,7 +440,7 @@ class ContributionForm(forms.Form):
                 return page
             current = Page.objects.select_for_update().get(pk=self.page.pk)
             if current.latest_revision_id != self.cleaned_data.get("revision_id"):
-                raise StaleFormError
+                raise StaleFormError(current.latest_revision)
             page = self.page.specific_class.objects.get(pk=self.page.pk)
             draft = page.get_latest_revision_as_object()
             documents = self.create_documents(user)

@@ -6,10 +6,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from kb.accounts.adapter import display_name
 from kb.accounts.roles import is_approved_member, is_contributor
 
 from .attachments import atomic_removing_stored_files
@@ -52,9 +55,17 @@ def _parent_for(form_class):
     return apps.get_model(form_class.page_model.parent_page_types[0]).objects.first()
 
 
+def _edit_conflict(revision):
+    """Who saved the version a contributor's form would have overwritten, and when."""
+    return {
+        "author": display_name(revision.user) if revision.user else _("A moderator"),
+        "date": date_format(localtime(revision.created_at), "DATETIME_FORMAT"),
+    }
+
+
 def _handle(request, form_class, *, page=None, parent=None, kind):
     editing = page.get_latest_revision_as_object() if page is not None else None
-    preview = None
+    preview = conflict = None
     if request.method == "POST":
         action = request.POST.get("action")
         if action not in ACTIONS:
@@ -79,14 +90,17 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
                         % {"title": error.page.draft_title},
                     )
                     return redirect("contribute:mine")
-                except StaleFormError:
+                except StaleFormError as stale:
+                    form.rebase_on(stale.revision)
+                    conflict = _edit_conflict(stale.revision)
                     form.add_error(
                         None,
                         _(
-                            "This sheet has been changed since you opened this form: nothing was "
-                            "saved, so as not to overwrite the other version. Reload the page to "
-                            "start again from the current version."
-                        ),
+                            "%(author)s changed this sheet on %(date)s, after you opened this "
+                            "form: nothing was saved, so as not to overwrite their version. What "
+                            "you typed is kept below."
+                        )
+                        % conflict,
                     )
                 except ValidationError as error:
                     for message in error.messages:
@@ -128,6 +142,7 @@ def _handle(request, form_class, *, page=None, parent=None, kind):
             "type_label": form_class.page_model._meta.verbose_name,
             "contribution": page,
             "preview": preview,
+            "conflict": conflict,
             "completeness": completeness(editing) if editing is not None else None,
         },
         status=200,

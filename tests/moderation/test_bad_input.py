@@ -130,22 +130,41 @@ def test_bad_department_code(logged_in, site):
     assert nothing_saved()
 
 
-def test_stale_form_is_not_silently_saved(logged_in, site, contributor):
+def test_stale_form_is_not_silently_saved_and_keeps_what_was_typed(
+    logged_in, site, contributor, django_user_model
+):
     page = experience(site[ExperienceIndexPage], owner=contributor)
     url = f"/contribuer/fiche/{page.pk}/modifier/"
     stale_revision = logged_in.get(url).context["form"]["revision_id"].value()
-    # Someone (a moderator, in the admin) saves a new revision meanwhile.
-    page.get_latest_revision_as_object().save_revision()
+    # A moderator saves a new revision in the admin meanwhile.
+    moderator = django_user_model.objects.create_user(
+        "moderatrice", "moderatrice@example.org", first_name="Nadia", last_name="Bellami"
+    )
+    page.get_latest_revision_as_object().save_revision(user=moderator)
     revisions = Revision.objects.count()
     response = logged_in.post(
         url, experience_data(title="Écrase tout", revision_id=str(stale_revision))
     )
     assert response.status_code == 200
-    assert "a été modifiée depuis que vous avez ouvert ce formulaire" in text(response)
+    shown = text(response)
+    assert "Nadia Bellami a modifié cette fiche le" in shown
+    assert "rien n'a été enregistré" in shown
+    assert "Ouvrir la version actuelle" in shown
     assert Revision.objects.count() == revisions
     page.refresh_from_db()
     assert page.draft_title != "Écrase tout"
     assert page.current_workflow_state is None
+    # What the contributor typed is still in the form, now based on the moderator's version:
+    # sending it again replaces that version, knowingly.
+    form = response.context["form"]
+    assert form["title"].value() == "Écrase tout"
+    assert form["revision_id"].value() == str(page.latest_revision_id)
+    again = logged_in.post(
+        url, experience_data(title="Écrase tout", revision_id=form["revision_id"].value())
+    )
+    assert again.status_code == 302
+    page.refresh_from_db()
+    assert page.draft_title == "Écrase tout"
 
 
 def test_someone_elses_page_cannot_be_edited_or_resubmitted(logged_in, site, django_user_model):
