@@ -139,6 +139,8 @@ def test_the_role_change_names_a_member_without_a_name_by_their_e_mail(
     client.force_login(moderator)
     url = f"/admin/inscriptions/membre/{member.pk}/contributeur/"
     assert "sansnom@example.org peut désormais contribuer." in text(client.post(url, follow=True))
+    (told,) = mails_to(member.email)
+    assert told.body.startswith("Bonjour,\n")  # not "Bonjour ,"
     response = client.post(url, {"retirer": "1"}, follow=True)
     assert "sansnom@example.org n'est plus contributeur" in text(response)
 

@@ -99,3 +99,28 @@ def test_a_moderator_who_asked_for_review_keeps_wagtails_email(
     [sent] = mails_to(author.email)
     assert f"/admin/pages/{page.pk}/edit/" in sent.body
     assert "Relis-toi." in sent.body
+
+
+@pytest.mark.parametrize("use_html", [False, True])
+def test_a_contributor_is_greeted_by_first_name_or_plainly_never_by_username(
+    proposed, contributor, moderator_client, settings, use_html
+):
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = use_html
+    workflow_action(moderator_client, proposed, "reject", "Précisez le nombre de votants.")
+    [named] = mails_to(contributor.email)
+    assert named.body.startswith("Bonjour Contributrice,")
+
+    contributor.first_name = ""
+    contributor.save()
+    mail.outbox.clear()
+    proposed.refresh_from_db()
+    author = type(moderator_client)()
+    author.force_login(contributor)
+    submit_for_review(proposed.get_latest_revision_as_object(), contributor)
+    workflow_action(moderator_client, proposed, "reject", "Ajoutez le bilan.")
+    [unnamed] = mails_to(contributor.email)
+    assert unnamed.body.startswith("Bonjour,\n")
+    assert "contributrice" not in unnamed.body.split("\n", 1)[0]
+    if use_html:
+        [(html, _mime)] = unnamed.alternatives
+        assert "<p>Bonjour,</p>" in html
