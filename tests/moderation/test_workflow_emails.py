@@ -114,8 +114,6 @@ def test_a_contributor_is_greeted_by_first_name_or_plainly_never_by_username(
     contributor.save()
     mail.outbox.clear()
     proposed.refresh_from_db()
-    author = type(moderator_client)()
-    author.force_login(contributor)
     submit_for_review(proposed.get_latest_revision_as_object(), contributor)
     workflow_action(moderator_client, proposed, "reject", "Ajoutez le bilan.")
     [unnamed] = mails_to(contributor.email)
