@@ -71,7 +71,14 @@ def search_page(request):
                 for value in values
             ],
         )
-    return render(request, "search/search.html", context, status=400 if error else 200)
+        context["beyond_last_page"] = result.total > 0 and query.page > pages
+    if error:
+        status = 400
+    elif context.get("beyond_last_page"):
+        status = 404
+    else:
+        status = 200
+    return render(request, "search/search.html", context, status=status)
 
 
 @require_GET

@@ -1,0 +1,46 @@
+"""The search page as a practitioner reads it: its title, what it says beyond the last page."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("demo_corpus")
+
+
+def page_title(response):
+    return " ".join(re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)[1].split())
+
+
+def test_the_title_gives_the_query_and_the_page_number(client):
+    first = client.get("/recherche/", {"q": "participation"})
+    assert page_title(first) == "« participation » — page 1 sur 4 — Recherche — Praxis"
+    second = client.get("/recherche/", {"q": "participation", "page": 2})
+    assert page_title(second) == "« participation » — page 2 sur 4 — Recherche — Praxis"
+    single = client.get("/recherche/", {"q": "budget"})
+    assert page_title(single) == "« budget » — Recherche — Praxis"
+
+
+def test_the_title_says_when_the_search_is_refused(client):
+    response = client.get("/recherche/", {"q": "budget", "page": "abc"})
+    assert response.status_code == 400
+    assert page_title(response) == "Erreur : « budget » — Recherche — Praxis"
+
+
+def test_a_page_beyond_the_last_says_so_and_links_to_the_last(client):
+    response = client.get("/recherche/", {"q": "participation", "sort": "date", "page": 9})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "La page 9 n'existe pas : les résultats de cette recherche tiennent sur 4 pages." in html
+    last = re.search(r'<a href="([^"]+)">Voir la dernière page \(page 4\)</a>', html)
+    assert last, html
+    assert "page=4" in last[1] and "sort=date" in last[1] and "q=participation" in last[1]
+    assert "page 9 sur 4" not in html and "Page précédente" not in html
+    assert page_title(response) == "Erreur : « participation » — Recherche — Praxis"
+
+
+def test_a_page_beyond_a_single_page_of_results_links_to_it(client):
+    response = client.get("/recherche/", {"q": "budget", "page": 3})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "La page 3 n'existe pas : les résultats de cette recherche tiennent sur 1 page." in html
+    assert re.search(r'<a href="\?q=budget&amp;page=1">Voir les résultats</a>', html)
