@@ -4,11 +4,33 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kb.accounts.adapter import display_name
+
 from .bulk import ClassificationBulkAction, MembersOnlyBulkAction
 from .models import Report
+
+
+class ReportedPagePanel(FieldPanel):
+    """The page a report is about, with links to read it on the site and to edit it."""
+
+    read_only_output_template_name = "moderation/admin/reported_page.html"
+
+
+class ReporterPanel(FieldPanel):
+    """Who sent a report: their name and e-mail address, to write to them."""
+
+    def format_value_for_display(self, value):
+        if value is None:
+            return _("Deleted account")
+        return f"{display_name(value)} — {value.email}"
+
+
+def reporter_name(report):
+    return display_name(report.reporter) if report.reporter else "—"
 
 
 class ReportViewSet(SnippetViewSet):
@@ -17,10 +39,29 @@ class ReportViewSet(SnippetViewSet):
     menu_label = _("Content reports")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["page", "reason", "reporter", "status", "created_at"]
+    list_display = [
+        "page",
+        "reason",
+        Column("reporter", label=_("reported by"), accessor=reporter_name),
+        "status",
+        "created_at",
+    ]
     list_filter = ["status"]
     ordering = ["status", "-created_at"]
-    panels = [FieldPanel("status"), FieldPanel("moderator_note")]
+    panels = [
+        ReportedPagePanel("page", read_only=True),
+        FieldPanel("reason", read_only=True),
+        ReporterPanel("reporter", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel(
+            "status",
+            help_text=_("Marking it handled tells the member who sent it by e-mail."),
+        ),
+        FieldPanel(
+            "moderator_note",
+            help_text=_("For moderators only: the member is not sent this note."),
+        ),
+    ]
 
 
 register_snippet(ReportViewSet)

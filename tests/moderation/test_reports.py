@@ -79,3 +79,32 @@ def test_the_same_report_sent_twice_is_one_report_and_one_email(page, member, mo
     member.post(f"/signaler/{page.pk}/", {"reason": "Lien mort."})
     assert Report.objects.filter(status=Report.Status.OPEN).count() == 1
     assert mails_to(moderator.email)
+
+
+def test_the_moderator_handling_a_report_reads_it_and_the_page_it_is_about(page, member, moderator):
+    from django.test import Client
+
+    member.post(f"/signaler/{page.pk}/", {"reason": "Chiffres faux pour 2013."})
+    report = Report.objects.get()
+    desk = Client()
+    desk.force_login(moderator)
+
+    response = desk.get(f"/admin/snippets/moderation/report/edit/{report.pk}/")
+
+    html = response.content.decode()
+    assert "Chiffres faux pour 2013." in html
+    assert "Conseils de quartier de Lille" in html
+    assert 'href="/experiences/conseils-de-quartier-de-lille/"' in html
+    assert f'href="/admin/pages/{page.pk}/edit/"' in html
+    assert "membre@example.org" in html  # to write to them
+    assert "le membre qui l’a envoyé en est informé par courriel" in html
+    assert "Réservée aux modérateurs" in html
+
+    # The report's own text is read, not edited: only the status and the note are saved.
+    desk.post(
+        f"/admin/snippets/moderation/report/edit/{report.pk}/",
+        {"status": "open", "moderator_note": "Je regarde.", "reason": "Autre chose."},
+    )
+    report.refresh_from_db()
+    assert report.reason == "Chiffres faux pour 2013."
+    assert report.moderator_note == "Je regarde."
