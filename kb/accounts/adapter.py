@@ -21,6 +21,11 @@ class AccountAdapter(DefaultAccountAdapter):
         """After confirming their e-mail, people land on their profile, which shows their status."""
         return reverse("accounts:profile")
 
+    def get_signup_redirect_url(self, request):
+        """Logged in for the first time (on confirming their address), people land on their
+        profile too, unless they came from a page they wanted to read."""
+        return reverse("accounts:profile")
+
     def send_mail(self, template_prefix, email, context):
         """allauth's e-mails name the site "Praxis", at its public address: by default they would
         greet people with the host name of the request ("Bonjour, c'est 127.0.0.1 !")."""

@@ -149,6 +149,9 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "kb.accounts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address in the browser that signed up logs the person in: they land on their
+# profile, which says their registration awaits a moderator.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 # A duplicate e-mail at sign-up gets a clear message (the issue asks for it) rather than a silent e-mail.
 ACCOUNT_PREVENT_ENUMERATION = False

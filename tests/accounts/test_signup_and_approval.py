@@ -41,6 +41,15 @@ def confirm_email(client):
     return client.post(link)
 
 
+def test_confirming_the_address_after_signing_up_logs_in_and_shows_the_pending_status(client):
+    sign_up(client)
+    response = confirm_email(client)
+    assert response.status_code == 302 and response.url == "/comptes/profil/"
+    profile = client.get(response.url)
+    assert profile.status_code == 200
+    assert "en attente de validation" in text(profile)
+
+
 def test_signup_form_is_french_and_asks_the_professional_fields(client):
     response = client.get("/comptes/signup/")
     html = text(response)
