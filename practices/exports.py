@@ -206,7 +206,8 @@ def attach_tags(pages):
     return pages
 
 
-def _tag_names(page):
+def tag_names(page):
+    """The page's tag names, from ``attach_tags`` when it read them for the whole chunk."""
     names = getattr(page, "_export_tags", None)
     return names if names is not None else [t.name for t in page.tags.all()]
 
@@ -300,7 +301,7 @@ def _row(page, request, extra, url_for=None, type_labels=None):
         page.title,
         url_for(page) if url_for else page.get_full_url(request) or "",
         LIST_SEPARATOR.join(t.name for t in page.themes.all()),
-        LIST_SEPARATOR.join(_tag_names(page)),
+        LIST_SEPARATOR.join(tag_names(page)),
         page.first_published_at.isoformat() if page.first_published_at else "",
         page.last_published_at.isoformat() if page.last_published_at else "",
     ]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from kb.public_address import absolute_url, base_url
+from practices.exports import tag_names
 from practices.listing import ListingFilterForm, index_url
 from practices.models import Theme, practice_page_models
 
@@ -138,7 +139,7 @@ class PracticeFeed(Feed):
         return page.last_published_at
 
     def item_categories(self, page):
-        return [t.name for t in page.themes.all()] + [t.name for t in page.tags.all()]
+        return [t.name for t in page.themes.all()] + tag_names(page)
 
 
 def _everything():

@@ -34,6 +34,9 @@ def test_query_counts_are_the_same_with_5_and_50_pages(client, make_experience, 
         "/themes/",
         "/themes/participation/",
         "/etiquettes/commun/",
+        "/flux/rss/",
+        "/flux/themes/participation/atom/",
+        "/flux/etiquettes/commun/rss/",
     ]
     for url in urls:
         client.get(url)  # warm per-process caches (site root paths, …)
@@ -46,3 +49,19 @@ def test_query_counts_are_the_same_with_5_and_50_pages(client, make_experience, 
     signed_in = {url: _queries(client, url) for url in urls}
     _grow_to(make_experience, 55, 50)
     assert {url: _queries(client, url) for url in urls} == signed_in
+
+
+def test_search_feed_reads_the_tags_of_all_its_items_at_once(
+    client, make_experience, django_capture_on_commit_callbacks
+):
+    """Each item of a search feed lists its tags as categories, without a query per item."""
+    url = "/flux/recherche/rss/?q=concertation"
+    with django_capture_on_commit_callbacks(execute=True):  # search/ indexes on commit
+        _grow_to(make_experience, 3, 0)
+    client.get(url)
+    with_3 = _queries(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        _grow_to(make_experience, 30, 3)
+    response = client.get(url)
+    assert response.content.decode().count("<category>commun</category>") == 30
+    assert _queries(client, url) == with_3
