@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .backends import get_backend
-from .forms import FACET_LABELS, BadParameter, parse_params
+from .forms import FACET_LABELS, BadParameter, parse_params, value_labels
 from .query import FACETS, parse
 
 FACETS_SHOWN = 12  # values per facet on the page
@@ -28,6 +28,34 @@ def _json(data, status=200):
 
 def _bad_request_json(message):
     return _json({"error": message}, status=400)
+
+
+def _search_url(params, without=(), **changes):
+    """The address of the same search, back on its first page, without the parameters
+    ``without`` and with the values of ``changes`` ({parameter: list of values})."""
+    params = params.copy()
+    for name in ("page", *without):
+        params.pop(name, None)
+    for name, values in changes.items():
+        params.setlist(name, values)
+    return f"?{params.urlencode()}"
+
+
+def _active_filters(params, filters):
+    """Each filter of the search in words, with the address of the same search without it."""
+    active = []
+    for name, values in filters.items():
+        labels = value_labels(name, values)
+        for value in values:
+            others = [v for v in params.getlist(name) if v != value]
+            active.append(
+                {
+                    "facet": FACET_LABELS.get(name, name),
+                    "label": labels[value],
+                    "remove_url": _search_url(params, **{name: others}),
+                }
+            )
+    return active
 
 
 @require_GET
@@ -65,11 +93,8 @@ def search_page(request):
             has_previous=query.page > 1,
             has_next=query.page < pages,
             first_index=(query.page - 1) * query.per_page + 1,
-            active_filters=[
-                (name, value, FACET_LABELS.get(name, name))
-                for name, values in query.filters.items()
-                for value in values
-            ],
+            active_filters=_active_filters(request.GET, query.filters),
+            without_filters_url=_search_url(request.GET, without=FACETS),
         )
         context["beyond_last_page"] = result.total > 0 and query.page > pages
     if error:

@@ -44,3 +44,39 @@ def test_a_page_beyond_a_single_page_of_results_links_to_it(client):
     html = response.content.decode()
     assert "La page 3 n'existe pas : les résultats de cette recherche tiennent sur 1 page." in html
     assert re.search(r'<a href="\?q=budget&amp;page=1">Voir les résultats</a>', html)
+
+
+def active_filter_links(html):
+    """{text of the link: its address} of the active filters above the results."""
+    block = re.search(r'<div class="search-active-filters">(.*?)</div>', html, re.S)
+    assert block, "no active filters shown"
+    return {
+        re.sub(r"<[^>]+>", "", text).replace("&#x27;", "'"): href.replace("&amp;", "&")
+        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', block[1])
+    }
+
+
+def test_each_active_filter_is_removed_by_one_link_keeping_the_search(client):
+    html = client.get(
+        "/recherche/",
+        {
+            "q": "participation",
+            "type": "experiencepage",
+            "region": "hauts-de-france",
+            "sort": "date",
+            "page": 2,
+        },
+    ).content.decode()
+    assert active_filter_links(html) == {
+        "Type de contenu : Fiche d'expérience, retirer ce filtre": (
+            "?q=participation&region=hauts-de-france&sort=date"
+        ),
+        "Région : Hauts-de-France, retirer ce filtre": "?q=participation&type=experiencepage&sort=date",
+        "Retirer tous les filtres": "?q=participation&sort=date",
+    }
+
+
+def test_the_filters_of_a_search_without_results_are_named_and_removable(client):
+    html = client.get("/recherche/", {"q": "budget", "theme": "theme-supprime"}).content.decode()
+    assert "Aucun résultat." in html
+    assert active_filter_links(html) == {"Thème : Theme-supprime, retirer ce filtre": "?q=budget"}
