@@ -8,25 +8,35 @@ from practices.models import Theme, practice_page_models
 from practices.models.base import LISTING_PAGE_SIZE
 
 
-def _pages_across_types(**lookup):
-    """Live public pages of every practice type matching ``lookup``, newest first.
+def _paginated_across_types(request, **lookup):
+    """The requested page of the live public pages of every practice type matching ``lookup``,
+    newest first.
 
-    One query per type (plus its prefetches), whatever the number of pages.
+    Only the date and id of every matching page are read; the pages shown (and what their cards
+    show) are fetched for the requested page alone, in a fixed number of queries per type.
     """
-    pages = []
-    for model in practice_page_models():
-        pages.extend(model.listing_queryset().filter(**lookup).distinct())
-    pages.sort(key=lambda page: (page.first_published_at, page.pk), reverse=True)
-    return pages
-
-
-def _paginate(request, pages):
-    return Paginator(pages, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+    models = practice_page_models()
+    order = []
+    for model in models:
+        matching = model.listing_queryset().prefetch_related(None).filter(**lookup).distinct()
+        order.extend(
+            (published, pk, model)
+            for published, pk in matching.values_list("first_published_at", "pk")
+        )
+    order.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    page_obj = Paginator(order, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = {}
+    for model in models:
+        ids = [pk for _published, pk, entry_model in page_obj.object_list if entry_model is model]
+        if ids:
+            shown.update((page.pk, page) for page in model.listing_queryset().filter(pk__in=ids))
+    page_obj.object_list = [shown[pk] for _published, pk, _model in page_obj.object_list]
+    return page_obj
 
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
-    page_obj = _paginate(request, _pages_across_types(themes=theme))
+    page_obj = _paginated_across_types(request, themes=theme)
     return render(
         request,
         "practices/theme_detail.html",
@@ -46,7 +56,7 @@ def theme_list(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page_obj = _paginate(request, _pages_across_types(tags=tag))
+    page_obj = _paginated_across_types(request, tags=tag)
     return render(
         request,
         "practices/tag_detail.html",

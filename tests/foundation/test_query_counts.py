@@ -1,8 +1,12 @@
 """Listings and detail pages run a number of SQL queries that does not grow with the content."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from practices.models.base import LISTING_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +69,23 @@ def test_search_feed_reads_the_tags_of_all_its_items_at_once(
     response = client.get(url)
     assert response.content.decode().count("<category>commun</category>") == 30
     assert _queries(client, url) == with_3
+
+
+@pytest.mark.parametrize("url", ["/themes/participation/", "/etiquettes/commun/?page=2"])
+def test_theme_and_tag_pages_read_only_the_pages_they_show(client, make_experience, url):
+    """A theme or tag with hundreds of pages: its listing loads the 12 cards of the requested
+    page, not every page of the theme, whose cost would grow with the corpus."""
+    _grow_to(make_experience, 30, 0)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["pages"]) == LISTING_PAGE_SIZE
+    cards_read = [
+        query["sql"]
+        for query in captured
+        if "_prefetch_related_val_experiencepage_id" in query["sql"]
+    ]
+    assert cards_read
+    for sql in cards_read:
+        ids = re.search(r"IN \(([^)]*)\)", sql).group(1).split(",")
+        assert len(ids) == LISTING_PAGE_SIZE
