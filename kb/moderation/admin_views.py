@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -76,11 +77,19 @@ def changed_fields(page, revision):
     return labels
 
 
+def reviews_in_progress():
+    """The review tasks of the pages waiting for a moderator's decision."""
+    return TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+    )
+
+
 def review_queue(request):
     """Pages waiting for a moderator, with a link to what changed since the live version."""
     _moderator_only(request)
     task_states = (
-        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        reviews_in_progress()
         .select_related("workflow_state__requested_by", "revision", "task")
         .order_by("started_at")
     )

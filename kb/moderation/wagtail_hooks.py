@@ -147,3 +147,10 @@ def register_completeness_menu_item():
 
 
 hooks.register("register_bulk_action", MembersOnlyBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderator_desk_panel(request, panels):
+    from .dashboard import ModeratorDeskPanel
+
+    panels.append(ModeratorDeskPanel(request))

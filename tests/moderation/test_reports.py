@@ -1,5 +1,7 @@
 """Reports: the member is told when theirs is handled, and a report sent twice is one report."""
 
+from html import unescape
+
 import pytest
 from django.core import mail
 
@@ -91,13 +93,13 @@ def test_the_moderator_handling_a_report_reads_it_and_the_page_it_is_about(page,
 
     response = desk.get(f"/admin/snippets/moderation/report/edit/{report.pk}/")
 
-    html = response.content.decode()
+    html = unescape(response.content.decode())
     assert "Chiffres faux pour 2013." in html
     assert "Conseils de quartier de Lille" in html
     assert 'href="/experiences/conseils-de-quartier-de-lille/"' in html
     assert f'href="/admin/pages/{page.pk}/edit/"' in html
     assert "membre@example.org" in html  # to write to them
-    assert "le membre qui l’a envoyé en est informé par courriel" in html
+    assert "le membre qui l'a envoyé en est informé par courriel" in html
     assert "Réservée aux modérateurs" in html
 
     # The report's own text is read, not edited: only the status and the note are saved.
