@@ -21,8 +21,11 @@ from practices.models import ExperiencePage
 
 MAP_FILE = "svg/regions-france.svg"
 SVG_NS = "{http://www.w3.org/2000/svg}"
-# Sequential palette, light to dark (contrast with the white borders and the black labels).
-SHADES = ["#f0f0f5", "#cacafb", "#8585f6", "#4747e6", "#000091"]
+# Sequential palette in Praxis's own blue, light to dark, ending on its primary colour, and the
+# colour a count is written in on each: near-black on the three lightest (8:1 contrast at
+# least), white on the two darkest (5:1 at least).
+SHADES = ["#f3f5f6", "#cfe3ea", "#8dbccd", "#2a7390", "#0b5370"]
+COUNT_COLOURS = ["#1e1e1e", "#1e1e1e", "#1e1e1e", "#ffffff", "#ffffff"]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +83,7 @@ def territories(request):
             "count": count
         }
         shape = shapes.get(code)
+        shade = shade_for(count, largest)
         regions.append(
             {
                 "code": code,
@@ -87,8 +91,9 @@ def territories(request):
                 "count": count,
                 "count_text": count_text,
                 "url": url,
-                "shade": shade_for(count, largest),
-                "fill": SHADES[shade_for(count, largest)],
+                "shade": shade,
+                "fill": SHADES[shade],
+                "count_fill": COUNT_COLOURS[shade],
                 "shape": shape,
             }
         )

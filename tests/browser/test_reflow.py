@@ -71,3 +71,20 @@ def test_no_page_scrolls_sideways_at_320_px_with_wider_text_spacing(demo_site, n
     assert page.evaluate(SIDEWAYS) is None
     cut = region.evaluate("r => r.scrollWidth - r.clientWidth")
     assert cut <= 0, f"the printed table is cut by {cut}px"
+
+
+def test_chart_text_keeps_the_size_of_the_page_text_on_a_wide_screen(demo_site, new_context):
+    """The job-profile charts are drawn 640 units wide: a wide screen must not blow their labels
+    up to half as large again as the text around them."""
+    page = new_context(viewport={"width": 1600, "height": 900}).new_page()
+    page.goto(reverse("practices:job_statistics"))
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.chart__svg')].map(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const label = svg.querySelector('text');
+            return scale * parseFloat(label.getAttribute('font-size'));
+        })"""
+    )
+    body = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    assert sizes, "no chart on the page"
+    assert all(size <= body for size in sizes), (sizes, body)

@@ -9,6 +9,7 @@ import pytest
 
 from practices.choices import Region
 from practices.models import ExperiencePage
+from practices.territories import COUNT_COLOURS, SHADES
 
 from .builders import index_for, make_page, restrict_to_members
 
@@ -48,9 +49,18 @@ def test_map_is_shaded_and_links_each_region_to_the_filtered_listing(client):
     assert links[f"{listing}?region=hauts-de-france"] == "Hauts-de-France : 1 expérience"
     assert links[f"{listing}?region=corse"] == "Corse : 0 expérience"
     fills = {p.get("id"): p.get("fill") for p in root.iter(f"{ns}path")}
-    assert fills["region-bretagne"] == "#000091"  # the darkest: the largest count
-    assert fills["region-corse"] == "#f0f0f5"  # drafts and members-only not counted
-    assert fills["region-hauts-de-france"] not in ("#f0f0f5", "#000091")
+    assert fills["region-bretagne"] == SHADES[-1]  # the darkest: the largest count
+    assert fills["region-corse"] == SHADES[0]  # drafts and members-only not counted
+    assert fills["region-hauts-de-france"] not in (SHADES[0], SHADES[-1])
+    # Every count written on the map is readable on its region's shade (WCAG 1.4.3).
+    written = 0
+    for region in root.iter(f"{ns}a"):
+        count = region.find(f"{ns}text[@font-weight='bold']")
+        if count is not None:
+            shade = region.find(f"{ns}path").get("fill")
+            assert contrast(shade, count.get("fill")) >= 4.5, region.get("href")
+            written += 1
+    assert written == 2
     # the table alternative says the same, with the same links
     table = html[html.index('<table id="tableau-regions"') :]
     assert f'<a href="{listing}?region=bretagne">Bretagne</a></th><td>3</td>' in table
@@ -73,3 +83,20 @@ def test_experience_listing_links_to_the_map(client):
     make_page(ExperiencePage, "Une expérience")
     html = client.get(index_for(ExperiencePage).url).content.decode()
     assert 'href="/territoires/"' in html
+
+
+def _luminance(colour):
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first, second):
+    """The WCAG contrast ratio of two "#rrggbb" colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_shade_has_a_readable_count_colour():
+    for shade, count_colour in zip(SHADES, COUNT_COLOURS, strict=True):
+        assert contrast(shade, count_colour) >= 4.5, shade
