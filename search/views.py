@@ -88,6 +88,8 @@ def search_page(request):
                 for name, values in result.facets.items()
                 if values and name in FACET_LABELS
             ],
+            # The words the results are for: the correction when none had the words typed.
+            results_for=result.suggestion if result.corrected else context["search_query"],
             page_number=query.page,
             num_pages=pages,
             has_previous=query.page > 1,

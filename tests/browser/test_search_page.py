@@ -1,4 +1,4 @@
-"""The search page of a practitioner who refines, then widens, a search with the keyboard alone."""
+"""The search page of a practitioner who widens a search with the keyboard alone, then prints it."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -35,5 +35,21 @@ def remove_a_filter_with_the_keyboard(page):
     ]
 
 
-def test_a_practitioner_removes_a_filter_in_one_keystroke(demo_site, page):
+def print_a_search(page):
+    """On paper the search says what was searched and filtered, without its on-screen tools."""
+    page.goto("/recherche/?q=participation&type=experiencepage")
+    page.emulate_media(media="print")
+    assert not page.locator(".search-form").is_visible()
+    assert page.get_by_text(re.compile(r"^\d+ résultats pour « participation »$")).is_visible()
+    removal = page.locator(".search-active-filters .chip")
+    assert (
+        removal.evaluate("a => a.firstChild.textContent") == "Type de contenu : Fiche d'expérience"
+    )
+    assert removal.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    assert not page.locator(".search-results__sort").is_visible()
+    page.emulate_media(media="screen")
+
+
+def test_a_practitioner_removes_a_filter_in_one_keystroke_then_prints(demo_site, page):
     remove_a_filter_with_the_keyboard(page)
+    print_a_search(page)

@@ -78,5 +78,13 @@ def test_each_active_filter_is_removed_by_one_link_keeping_the_search(client):
 
 def test_the_filters_of_a_search_without_results_are_named_and_removable(client):
     html = client.get("/recherche/", {"q": "budget", "theme": "theme-supprime"}).content.decode()
-    assert "Aucun résultat." in html
+    assert "Aucun résultat pour « budget »." in html
     assert active_filter_links(html) == {"Thème : Theme-supprime, retirer ce filtre": "?q=budget"}
+
+
+def test_the_count_says_which_words_the_results_are_for(client):
+    """On screen and on paper, where the search form is not printed."""
+    html = client.get("/recherche/", {"q": "participation", "page": 2}).content.decode()
+    assert "<strong>38 résultats pour « participation »</strong> — page 2 sur 4" in html
+    corrected = client.get("/recherche/", {"q": "concertaton"}).content.decode()
+    assert re.search(r"<strong>\d+ résultats? pour « concertation »</strong>", corrected)
