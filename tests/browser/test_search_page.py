@@ -50,6 +50,33 @@ def print_a_search(page):
     page.emulate_media(media="screen")
 
 
+def suggestions_announced_only_when_looked_up(page):
+    """The live region of the search box says how many suggestions were found for what was
+    typed; it stays silent on a first letter and when Escape clears the box (no "No suggestions"
+    before anything was looked up)."""
+    page.goto("/")
+    page.evaluate(
+        """() => {
+            window.announced = [];
+            const status = document.querySelector('.site-search .combobox__status');
+            new MutationObserver(() => window.announced.push(status.textContent))
+                .observe(status, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    box = page.locator("#site-search-q")
+    box.press_sequentially("b")
+    page.wait_for_timeout(400)  # more than the delay before a look-up
+    box.press_sequentially("udg", delay=30)
+    page.get_by_role("listbox").wait_for(state="visible")
+    box.press("Escape")  # closes the suggestions
+    box.press("Escape")  # clears the box
+    assert box.input_value() == ""
+    announced = [text for text in page.evaluate("window.announced") if text]
+    assert len(announced) == 1 and re.fullmatch(r"\d+ suggestions disponibles\.", announced[0])
+    assert page.locator(".site-search .combobox__status").text_content() == ""
+
+
 def test_a_practitioner_removes_a_filter_in_one_keystroke_then_prints(demo_site, page):
     remove_a_filter_with_the_keyboard(page)
     print_a_search(page)
+    suggestions_announced_only_when_looked_up(page)

@@ -161,7 +161,13 @@
     } else {
       this.close();
     }
-    this.status.textContent = countMessage(this.options.length);
+  };
+
+  // Nothing typed to complete: no suggestions, and nothing to announce (not "No suggestions").
+  Combobox.prototype.reset = function () {
+    this.lastQuery = null;
+    this.render([]);
+    this.status.textContent = "";
   };
 
   Combobox.prototype.fetch = function (query) {
@@ -179,6 +185,7 @@
       .then(function (data) {
         if (self.input.value.trim() !== query) return; // typed on since
         self.render((data && data.suggestions) || []);
+        self.status.textContent = countMessage(self.options.length);
       })
       .catch(function () {
         /* aborted or offline: the search still works without suggestions */
@@ -190,8 +197,7 @@
     var query = this.input.value.trim();
     clearTimeout(this.timer);
     if (query.length < MIN_CHARS) {
-      this.lastQuery = null;
-      this.render([]);
+      this.reset();
       return;
     }
     if (query === this.lastQuery) return;
@@ -242,8 +248,7 @@
         } else if (this.input.value) {
           event.preventDefault();
           this.input.value = "";
-          this.lastQuery = null;
-          this.render([]);
+          this.reset();
         }
         break;
       case "Tab":
