@@ -94,6 +94,26 @@ class AttachmentsField(forms.FileField):
 
 
 PENDING_COLLECTION_NAME = "Pièces jointes en relecture"
+WITHDRAWN_COLLECTION_NAME = "Pièces jointes retirées"
+MODERATORS_ONLY = (PENDING_COLLECTION_NAME, WITHDRAWN_COLLECTION_NAME)
+
+
+def _moderators_only_collection(name):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from kb.accounts.roles import MODERATORS
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    restriction, created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    if created:
+        restriction.groups.set(Group.objects.filter(name=MODERATORS))
+    return collection
 
 
 def pending_collection():
@@ -101,21 +121,13 @@ def pending_collection():
 
     Restricted to moderators: a draft's attachments are not downloadable by the public.
     """
-    from django.contrib.auth.models import Group
-    from wagtail.models import Collection, CollectionViewRestriction
+    return _moderators_only_collection(PENDING_COLLECTION_NAME)
 
-    from kb.accounts.roles import MODERATORS
 
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=PENDING_COLLECTION_NAME).first()
-    if collection is None:
-        collection = root.add_child(name=PENDING_COLLECTION_NAME)
-    restriction, created = CollectionViewRestriction.objects.get_or_create(
-        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-    )
-    if created:
-        restriction.groups.set(Group.objects.filter(name=MODERATORS))
-    return collection
+def withdrawn_collection():
+    """Where a public attachment goes once no page uses it any more (a replaced or removed file,
+    an unpublished page): restricted to moderators, who may restore or delete it."""
+    return _moderators_only_collection(WITHDRAWN_COLLECTION_NAME)
 
 
 def page_document_ids(page):
@@ -134,7 +146,8 @@ def page_document_ids(page):
 
 
 def release_attachments(page):
-    """Move the published page's attachments out of the pending collection."""
+    """Make the published page's attachments public: out of the pending (or withdrawn)
+    collection."""
     from wagtail.documents import get_document_model
     from wagtail.models import Collection
 
@@ -143,8 +156,38 @@ def release_attachments(page):
         return 0
     return (
         get_document_model()
-        .objects.filter(pk__in=ids, collection__name=PENDING_COLLECTION_NAME)
+        .objects.filter(pk__in=ids, collection__name__in=MODERATORS_ONLY)
         .update(collection=Collection.get_first_root_node())
+    )
+
+
+def withdraw_unused_attachments(page, keep=frozenset()):
+    """Withdraw the public documents an earlier version of ``page`` had, except ``keep`` and
+    those another page uses: a replaced PDF must not stay downloadable at its address.
+
+    Documents in a collection a moderator chose are left where they are. Returns the number
+    of documents withdrawn."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, Page, ReferenceIndex
+
+    earlier = set()
+    for revision in page.revisions.all():
+        earlier |= page_document_ids(revision.as_object())
+    candidates = get_document_model().objects.filter(
+        pk__in=earlier - set(keep), collection=Collection.get_first_root_node()
+    )
+    unused = [
+        document.pk
+        for document in candidates
+        if not ReferenceIndex.get_references_to(document)
+        .exclude(base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk))
+        .exists()
+    ]
+    if not unused:
+        return 0
+    return (
+        get_document_model().objects.filter(pk__in=unused).update(collection=withdrawn_collection())
     )
 
 

@@ -1,15 +1,24 @@
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
-from .attachments import release_attachments
+from .attachments import page_document_ids, release_attachments, withdraw_unused_attachments
 from .models import Report
 from .reports import tell_reporter_once_handled
 
 
 @receiver(page_published)
-def attachments_become_public(sender, instance, **kwargs):
-    release_attachments(instance.specific)
+def attachments_follow_the_published_version(sender, instance, **kwargs):
+    """The published version's attachments become public; those it no longer has are
+    withdrawn, unless another page uses them."""
+    page = instance.specific
+    release_attachments(page)
+    withdraw_unused_attachments(page, keep=page_document_ids(page))
+
+
+@receiver(page_unpublished)
+def attachments_of_an_unpublished_page_are_withdrawn(sender, instance, **kwargs):
+    withdraw_unused_attachments(instance.specific)
 
 
 @receiver(pre_save, sender=Report)
