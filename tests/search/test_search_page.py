@@ -88,3 +88,11 @@ def test_the_count_says_which_words_the_results_are_for(client):
     assert "<strong>38 résultats pour « participation »</strong> — page 2 sur 4" in html
     corrected = client.get("/recherche/", {"q": "concertaton"}).content.decode()
     assert re.search(r"<strong>\d+ résultats? pour « concertation »</strong>", corrected)
+
+
+@pytest.mark.parametrize("text", ["-budget", "l' d'", "le -budget"])
+def test_a_search_with_no_word_to_look_for_says_what_to_add(client, text):
+    html = client.get("/recherche/", {"q": text}).content.decode()
+    assert "Votre recherche ne contient aucun mot à chercher" in html
+    assert "Ajoutez un mot plus précis." in html
+    assert "Aucun résultat pour" not in html
