@@ -96,3 +96,11 @@ def test_republishing_a_page_makes_its_withdrawn_files_public_again(published_jo
     page.unpublish()
     page.get_latest_revision().publish()
     assert downloads(Client(), document)
+
+
+def test_deleting_a_published_page_withdraws_its_files(published_job):
+    page, _author = published_job
+    document = page.document
+    page.delete()
+    assert not downloads(Client(), document)
+    assert get_document_model().objects.filter(pk=document.pk).exists()
