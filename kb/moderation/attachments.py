@@ -174,8 +174,11 @@ def withdraw_unused_attachments(page, keep=frozenset()):
     earlier = set()
     for revision in page.revisions.all():
         earlier |= page_document_ids(revision.as_object())
+    dropped = earlier - set(keep)
+    if not dropped:
+        return 0
     candidates = get_document_model().objects.filter(
-        pk__in=earlier - set(keep), collection=Collection.get_first_root_node()
+        pk__in=dropped, collection=Collection.get_first_root_node()
     )
     unused = [
         document.pk
