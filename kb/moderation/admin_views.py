@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.models import Page, TaskState
 
 from kb.accounts.roles import is_moderator
 
+from .attachments import page_document_ids
+from .completeness import RECOMMENDED, completeness
 from .curation import CurationError, delete_unused_tag, merge_tags, rename_tag, tags_with_counts
 
 
@@ -99,6 +102,7 @@ def review_queue(request):
         if not isinstance(page, Page):
             continue
         page = page.specific
+        under_review = task_state.revision.as_object() if task_state.revision else page
         if page.live and page.live_revision_id:
             compare = reverse(
                 "wagtailadmin_pages:revisions_compare",
@@ -117,6 +121,10 @@ def review_queue(request):
         rows.append(
             {
                 "changed_fields": changed_fields(page, task_state.revision),
+                "completeness": completeness(under_review),
+                "attachments": get_document_model().objects.filter(
+                    pk__in=page_document_ids(under_review)
+                ),
                 "page": page,
                 "task_state": task_state,
                 "submitter": task_state.workflow_state.requested_by,
@@ -228,8 +236,6 @@ COMPLETENESS_TYPES = {
 
 def completeness_list(request):
     """Sheets with how complete they are, filtered by type and threshold, sorted by percent."""
-    from .completeness import RECOMMENDED, completeness
-
     _moderator_only(request)
     kind = request.GET.get("type", "")
     try:

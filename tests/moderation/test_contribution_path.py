@@ -283,3 +283,37 @@ def test_resource_persons_from_the_form_with_contacts_for_members_only(
     # Editing keeps the people (shown back in the form).
     form = client.get(f"/contribuer/fiche/{page.pk}/modifier/")
     assert form.context["form"]["person_0_email"].value() == "camille.martin@example.org"
+
+
+def test_review_queue_shows_the_sheet_s_completeness_and_attachments(
+    client, site, contributor, moderator
+):
+    from .files import pdf
+
+    client.force_login(contributor)
+    client.post(
+        "/contribuer/experience/nouvelle/",
+        {**experience_data(department=""), "attachments": [pdf("bilan-2016.pdf")]},
+    )
+    page = ExperiencePage.objects.get()
+    (document,) = [
+        item["document"]
+        for block in page.get_latest_revision_as_object().body
+        if block.block_type == "documents"
+        for item in block.value["items"]
+    ]
+    moderator_client = client.__class__()
+    moderator_client.force_login(moderator)
+
+    queue = moderator_client.get("/admin/moderation/relecture/")
+
+    html = text(queue)
+    assert '<th scope="col">Complétude</th>' in html
+    assert '<th scope="col">Pièces jointes</th>' in html
+    row = html[html.find("Budget participatif des jeunes") :]
+    assert "Fiche d'expérience" in row.split("</td>")[0]  # the type under the title
+    missing = row.split("Il manque :")[1].split("</small>")[0]
+    assert "département" in missing
+    assert "résumé" not in missing
+    assert "bilan-2016.pdf" in row or document.title in row
+    assert f'href="{document.url}"' in queue.content.decode()
