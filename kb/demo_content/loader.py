@@ -1,11 +1,11 @@
 """Loads the demo corpus (YAML files in ``data/``) into the site, idempotently.
 
 Each file describes pages of one type; an entry is matched to an existing page by its slug, so a
-second load changes nothing. Everything happens in one transaction: a broken entry raises
-``DemoDataError`` naming the file and the entry, and nothing is written.
+second load changes nothing, and a field left out of an entry goes back to its default. Everything
+happens in one transaction: a broken entry raises ``DemoDataError`` naming the file and the entry,
+and nothing is written.
 """
 
-import datetime
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,9 +15,11 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from kb.site_structure import ensure_sections
+from practices.blocks import ProgrammeItemBlock
 from practices.models import (
     CharterIndexPage,
     CharterPage,
@@ -48,7 +50,19 @@ PUBLICATION_FIELDS = {
 class DemoDataError(Exception):
     def __init__(self, path, entry, message):
         self.path, self.entry = path, entry
-        super().__init__(f"{path} — entrée « {entry} » : {message}")
+        super().__init__(
+            _("%(path)s — entry “%(entry)s”: %(message)s")
+            % {"path": path, "entry": entry, "message": message}
+        )
+
+
+class _DataFileLoader(yaml.SafeLoader):
+    """YAML that keeps dates as written, so that the model's fields validate them in French."""
+
+
+_DataFileLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 
 
 @dataclass
@@ -60,15 +74,21 @@ class PageFile:
     index_model: type
     single: bool = False
     stream_keys: tuple = ("body",)
-    ignored_keys: tuple = ()
     relations: dict = field(default_factory=dict)
+    # key -> (model of the referenced page, its many-to-many that must list this entry's page)
+    back_references: dict = field(default_factory=dict)
 
 
 PAGE_FILES = [
     PageFile(
         "event.yaml", EventPage, EventIndexPage, single=True, stream_keys=("body", "programme")
     ),
-    PageFile("experiences.yaml", ExperiencePage, ExperienceIndexPage, ignored_keys=("workshop",)),
+    PageFile(
+        "experiences.yaml",
+        ExperiencePage,
+        ExperienceIndexPage,
+        back_references={"workshop": (WorkshopOutcomePage, "experiences")},
+    ),
     PageFile("charters.yaml", CharterPage, CharterIndexPage),
     PageFile("jobs.yaml", JobDescriptionPage, JobDescriptionIndexPage, stream_keys=()),
     PageFile(
@@ -85,6 +105,25 @@ def _rich_text(text):
     return "".join(f"<p>{escape(part)}</p>" for part in paragraphs)
 
 
+def _stream(key, items):
+    """A data file's list of blocks as raw StreamField data; a broken block is named by position."""
+    if not isinstance(items, list | None):
+        raise ValueError(_("%(key)s: a list of blocks is expected") % {"key": key})
+    blocks = []
+    for number, item in enumerate(items or [], start=1):
+        try:
+            if not isinstance(item, dict):
+                raise ValueError(_("a block is a table of “key: value” pairs"))
+            blocks.append(_block({"type": "item", **item} if key == "programme" else item))
+        except (ValueError, ValidationError) as error:
+            raise ValueError(f"{key}, {_position(number)} : {_describe(error)}") from None
+    return blocks
+
+
+def _position(number):
+    return _("no. %(number)s") % {"number": number}
+
+
 def _block(item):
     """A data-file block (``{type: section, kind: ..., items: [...]}``) as raw StreamField data."""
     kind = item.get("type")
@@ -98,15 +137,31 @@ def _block(item):
     elif kind in {"quotations", "further_reading", "resource_persons", "documents"}:
         value = {"items": [dict(entry) for entry in item.get("items", [])]}
     elif kind == "item":
-        value = {
-            key: (val.isoformat() if isinstance(val, datetime.date) else val)
-            for key, val in item.items()
-            if key != "type"
-        }
-        value["time"] = str(value.get("time", "") or "") or None
+        value = {key: val for key, val in item.items() if key != "type"}
+        for name in ("date", "time"):
+            cleaned = _programme_item_field(name, value.get(name))
+            value[name] = cleaned.isoformat() if cleaned else None
     else:
-        raise ValueError(f"type de bloc inconnu : {kind!r}")
+        raise ValueError(_("unknown block type: %(type)r") % {"type": kind})
     return {"type": kind, "value": value}
+
+
+def _programme_item_field(name, value):
+    """A programme item's date or time, checked by the block's own form field (French messages)."""
+    try:
+        return ProgrammeItemBlock.base_blocks[name].field.clean(value)
+    except ValidationError as error:
+        raise ValidationError({name: error.messages}) from None
+
+
+def _stream_errors(error, path):
+    """The messages of a StreamField validation error, each prefixed with where it happened."""
+    data = error.as_json_data() if hasattr(error, "as_json_data") else error
+    found = [f"{path} : {message}" for message in data.get("messages", [])]
+    for key, child in data.get("blockErrors", {}).items():
+        where = _position(key + 1) if isinstance(key, int) else key
+        found += _stream_errors(child, f"{path}, {where}")
+    return found
 
 
 def _normalised_stream(stream):
@@ -135,11 +190,13 @@ class DemoContentLoader:
 
     def load(self):
         """Load every file in one transaction; returns counts of created/updated/unchanged pages."""
+        self.back_references = []
         with transaction.atomic():
             self.sections = ensure_sections()
             self._load_themes()
             for page_file in PAGE_FILES:
                 self._load_pages(page_file)
+            self._check_back_references()
         return self.counts
 
     # -- reading ---------------------------------------------------------------------------
@@ -147,17 +204,19 @@ class DemoContentLoader:
         path = self.data_dir / filename
         try:
             with path.open(encoding="utf-8") as handle:
-                return path, yaml.safe_load(handle)
+                return path, yaml.load(handle, Loader=_DataFileLoader)  # noqa: S506 (a SafeLoader)
         except FileNotFoundError:
-            raise DemoDataError(path, "-", "fichier introuvable") from None
+            raise DemoDataError(path, "-", _("file not found")) from None
         except yaml.YAMLError as error:
-            raise DemoDataError(path, "-", f"YAML invalide : {error}") from None
+            raise DemoDataError(
+                path, "-", _("invalid YAML: %(error)s") % {"error": error}
+            ) from None
 
     def _entries(self, filename, single=False):
         path, data = self._read(filename)
         entries = [data] if single else data
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise DemoDataError(path, "-", "une liste d'entrées (clé: valeur) est attendue")
+            raise DemoDataError(path, "-", _("a list of entries (“key: value” tables) is expected"))
         for position, entry in enumerate(entries, start=1):
             yield path, entry.get("slug") or f"n°{position}", entry
 
@@ -190,26 +249,43 @@ class DemoContentLoader:
             except (KeyError, ValueError, TypeError, ValidationError) as error:
                 raise DemoDataError(path, name, _describe(error)) from None
             self.pages_by_slug[(page_file.model, page.slug)] = page
+            for key, (target_model, listing) in page_file.back_references.items():
+                if entry.get(key):
+                    self.back_references.append(
+                        (path, page, key, target_model, listing, entry[key])
+                    )
+
+    def _check_back_references(self):
+        """An entry that names its workshop must be listed by that workshop, which must exist."""
+        for path, page, key, target_model, listing, slug in self.back_references:
+            try:
+                target = self._page(target_model, slug)
+            except ValueError as error:
+                raise DemoDataError(path, page.slug, f"{key} : {error}") from None
+            if page.pk not in {listed.pk for listed in getattr(target, listing).all()}:
+                raise DemoDataError(
+                    path,
+                    page.slug,
+                    _("%(key)s: “%(target)s” does not list this page in its “%(listing)s”")
+                    % {"key": key, "target": slug, "listing": listing},
+                )
 
     def _apply(self, page_file, index, entry):
         model = page_file.model
         if not entry.get("slug"):
-            raise ValueError("la clé « slug » est obligatoire")
+            raise ValueError(_("the “slug” key is required"))
         page = model.objects.child_of(index).filter(slug=entry["slug"]).first()
         created = page is None
         if created:
             page = model(slug=entry["slug"])
         before = None if created else self._snapshot(page_file, page)
 
+        self._reset_fields_left_out(page, entry, page_file)
         for key, value in entry.items():
-            if key in RELATION_KEYS or key in page_file.ignored_keys:
+            if key in RELATION_KEYS or key in page_file.back_references:
                 continue
             if key in page_file.stream_keys:
-                blocks = [
-                    _block({"type": "item", **item} if key == "programme" else item)
-                    for item in value or []
-                ]
-                setattr(page, key, json.dumps(blocks))
+                setattr(page, key, json.dumps(_stream(key, value)))
             elif key in page_file.relations:
                 self._set_relation(page, key, page_file.relations[key], value)
             else:
@@ -222,7 +298,10 @@ class DemoContentLoader:
         page.full_clean(exclude=["path", "depth", "numchild", "url_path"] if created else None)
         for key in page_file.stream_keys:
             stream = getattr(page, key)
-            stream.stream_block.clean(stream)
+            try:
+                stream.stream_block.clean(stream)
+            except ValidationError as error:
+                raise ValidationError("; ".join(_stream_errors(error, key))) from None
 
         if created:
             index.add_child(instance=page)
@@ -235,13 +314,33 @@ class DemoContentLoader:
             self.counts[f"{model.__name__} unchanged"] += 1
         return page
 
+    @staticmethod
+    def _reset_fields_left_out(page, entry, page_file):
+        """A field removed from an entry goes back to its default instead of keeping its old value."""
+        for model_field in page._meta.concrete_fields:
+            if (
+                model_field.name not in entry
+                and model_field.model is page_file.model
+                and not model_field.is_relation
+            ):
+                if model_field.name in page_file.stream_keys:
+                    setattr(page, model_field.name, "[]")
+                else:
+                    setattr(page, model_field.name, model_field.get_default())
+
     def _set_field(self, page, key, value):
         try:
             model_field = page._meta.get_field(key)
         except Exception:
-            raise ValueError(f"champ inconnu : {key!r}") from None
+            raise ValueError(_("unknown field: %(key)r") % {"key": key}) from None
         if isinstance(model_field, models.TextField) and isinstance(value, list):
             value = "\n".join(str(item) for item in value)
+        elif isinstance(model_field, models.DateField | models.IntegerField):
+            # Converted now: a model's clean() comparing dates or years must not meet a string.
+            try:
+                value = model_field.to_python(value)
+            except ValidationError as error:
+                raise ValidationError({key: error.messages}) from None
         setattr(page, key, value)
 
     def _set_relation(self, page, key, target_model, value):
@@ -254,13 +353,15 @@ class DemoContentLoader:
         try:
             return self.pages_by_slug[(model, slug)]
         except KeyError:
-            raise ValueError(f"{model._meta.verbose_name} inconnue : {slug!r}") from None
+            raise ValueError(
+                _("unknown %(type)s: %(slug)r") % {"type": model._meta.verbose_name, "slug": slug}
+            ) from None
 
     def _theme(self, slug):
         try:
             return self.themes[slug]
         except KeyError:
-            raise ValueError(f"thème inconnu : {slug!r}") from None
+            raise ValueError(_("unknown theme: %(slug)r") % {"slug": slug}) from None
 
     @staticmethod
     def _tag_names(names):
@@ -301,5 +402,5 @@ def _describe(error):
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
     if isinstance(error, KeyError):
-        return f"clé manquante : {error.args[0]!r}"
+        return _("missing key: %(key)r") % {"key": error.args[0]}
     return str(error)
