@@ -76,7 +76,23 @@ def suggestions_announced_only_when_looked_up(page):
     assert page.locator(".site-search .combobox__status").text_content() == ""
 
 
+def the_search_box_keeps_its_width_on_a_narrow_phone(page):
+    """At 320 px the words typed stay readable: the button goes under the box."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/recherche/?q=participation")
+    box = page.locator("#search-q").bounding_box()
+    button = page.locator(".search-form__query button").bounding_box()
+    assert box["width"] >= 280, box
+    assert button["y"] >= box["y"] + box["height"], (box, button)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    box = page.locator("#search-q").bounding_box()
+    button = page.locator(".search-form__query button").bounding_box()
+    assert button["y"] == box["y"] and button["x"] > box["x"] + box["width"]  # side by side
+
+
 def test_a_practitioner_removes_a_filter_in_one_keystroke_then_prints(demo_site, page):
     remove_a_filter_with_the_keyboard(page)
     print_a_search(page)
     suggestions_announced_only_when_looked_up(page)
+    the_search_box_keeps_its_width_on_a_narrow_phone(page)
