@@ -1,6 +1,8 @@
 """The demo corpus: what `load_demo_content` creates, that it is idempotent, and how it fails."""
 
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -180,7 +182,8 @@ def test_a_field_removed_from_an_entry_is_cleared_on_the_next_load(tmp_path):
     with_round = _edited_copy(tmp_path, "workshops.yaml", lambda e: e[0].update(round=2), "round")
     _load(data_dir=str(with_round))
     assert WorkshopOutcomePage.objects.get(slug="atelier-pouvoir-d-agir").round == 2
-    _load()
+    without_round = _edited_copy(tmp_path, "workshops.yaml", lambda e: e[0].pop("round", None))
+    _load(data_dir=str(without_round))
     assert WorkshopOutcomePage.objects.get(slug="atelier-pouvoir-d-agir").round is None
 
 
@@ -191,3 +194,148 @@ def test_unreadable_yaml_is_reported_with_its_file(tmp_path):
     with pytest.raises(CommandError, match="themes.yaml"):
         _load(data_dir=str(data_dir))
     assert Theme.objects.count() == 0
+
+
+# -- fidelity to the synthesis of the Rencontres --------------------------------------------------
+
+DATA_DIR = Path("kb/demo_content/data")
+SYNTHESIS = Path("kb/demo_content/source/rencontres-2014-synthese.txt")
+ANONYMOUS = {"", "Participant·e"}
+
+
+def _plain(text):
+    """Text compared with the synthesis: same apostrophes and ellipses, no quotation marks."""
+    text = text.replace("’", "'").replace("…", "...")
+    return " ".join(re.sub(r"[“”«»\"*]", " ", text).split())
+
+
+def _entries(filename):
+    data = yaml.safe_load((DATA_DIR / filename).read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else [data]
+
+
+def _blocks(entry, block_type):
+    return [block for block in entry.get("body", []) if block["type"] == block_type]
+
+
+def _quotations(entry):
+    return [item for block in _blocks(entry, "quotations") for item in block["items"]]
+
+
+@pytest.fixture(scope="module")
+def synthesis():
+    return _plain(SYNTHESIS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def workshop_sections(synthesis):
+    """Each workshop's part of the synthesis, from its heading to the next one."""
+    end = synthesis.rindex("III. Enseignements, suites")
+    starts = {
+        entry["slug"]: synthesis.rindex(_plain(entry["question"]), 0, end)
+        for entry in _entries("workshops.yaml")
+    }
+    bounds = sorted(starts.values()) + [end]
+    return {
+        slug: synthesis[start : bounds[bounds.index(start) + 1]] for slug, start in starts.items()
+    }
+
+
+def _all_quotations():
+    for filename in ("event.yaml", "workshops.yaml", "experiences.yaml", "charters.yaml"):
+        for entry in _entries(filename):
+            for quotation in _quotations(entry):
+                yield pytest.param(
+                    filename, entry, quotation, id=f"{entry['slug']}:{quotation['text'][:30]}"
+                )
+
+
+@pytest.mark.parametrize(("filename", "entry", "quotation"), _all_quotations())
+def test_every_quotation_is_verbatim_and_attributed_as_in_the_synthesis(
+    synthesis, workshop_sections, filename, entry, quotation
+):
+    text = _plain(quotation["text"])
+    assert text in synthesis, "not verbatim"
+    author = quotation.get("author", "")
+    position = synthesis.index(text)
+    following = re.match(r"[ .]*\(([^)]+)\)", synthesis[position + len(text) :])
+    if following:
+        assert author == following.group(1), "attributed to someone else"
+    else:
+        assert author in ANONYMOUS or author in synthesis[max(0, position - 300) : position]
+    workshop = entry["slug"] if filename == "workshops.yaml" else entry.get("workshop")
+    if workshop:
+        assert text in workshop_sections[workshop], "said in another workshop"
+
+
+def test_each_workshop_is_one_of_the_synthesis_with_its_experiences(workshop_sections):
+    experiences = {entry["slug"]: entry for entry in _entries("experiences.yaml")}
+    workshops = _entries("workshops.yaml")
+    assert len(workshops) == len(workshop_sections) == 9
+    for workshop in workshops:
+        section = workshop_sections[workshop["slug"]]
+        presented = section[: section.index("Synthèse collective")]
+        # The synthesis does not say in which round each workshop was held.
+        assert "round" not in workshop, workshop["slug"]
+        for slug in workshop["experiences"]:
+            assert experiences[slug]["workshop"] == workshop["slug"]
+            for person in _blocks(experiences[slug], "resource_persons")[0]["items"]:
+                first, _, last = person["name"].rpartition(" ")
+                assert person["name"] in presented or f"{first[0]}. {last}" in presented, (
+                    f"{person['name']} did not present {slug} in {workshop['slug']}"
+                )
+    linked = {slug for workshop in workshops for slug in workshop["experiences"]}
+    video = {slug for slug, entry in experiences.items() if "workshop" not in entry}
+    assert linked | video == set(experiences)
+    assert {experiences[slug]["title"] for slug in video} == {
+        "« Il faut que la vie change... » : des groupes citoyens avec les allocataires du RSA",
+        "Les budgets participatifs : expériences internationales",
+    }
+
+
+def test_programme_speakers_took_part_as_the_synthesis_says(synthesis):
+    (event,) = _entries("event.yaml")
+    times = [(str(item["date"]), item["time"]) for item in event["programme"]]
+    assert times == [
+        ("2014-11-18", "14:15"),
+        ("2014-11-18", "14:30"),
+        ("2014-11-18", "16:30"),
+        ("2014-11-18", "18:15"),
+        ("2014-11-18", "20:00"),
+        ("2014-11-19", "09:00"),
+        ("2014-11-19", "11:00"),
+        ("2014-11-19", "14:00"),
+        ("2014-11-19", "14:45"),
+        ("2014-11-19", "15:45"),
+    ]
+    round_table = event["programme"][8]["speakers"]
+    for name in ("Luc Picot", "Marion Roth", "Pascal Nicolle", "Sylvain Saudo", "Boris Petroff"):
+        assert name in round_table
+        assert name in synthesis
+
+
+def test_summaries_are_written_in_our_own_words(synthesis):
+    """No summary copies ten words in a row from the synthesis."""
+    words = re.findall(r"[\w'-]+", synthesis.lower())
+    copied = {tuple(words[i : i + 10]) for i in range(len(words) - 9)}
+    for filename in ("event.yaml", "workshops.yaml", "experiences.yaml", "charters.yaml"):
+        for entry in _entries(filename):
+            summary = re.findall(r"[\w'-]+", _plain(entry["summary"]).lower())
+            runs = {tuple(summary[i : i + 10]) for i in range(len(summary) - 9)}
+            assert not runs & copied, entry["slug"]
+
+
+def test_job_descriptions_are_marked_as_examples():
+    for entry in _entries("jobs.yaml"):
+        assert entry["status"] == "example"
+        assert entry["title"].endswith("(exemple)")
+        assert entry["summary"].startswith("Fiche de poste d’exemple")
+        assert "fictif" in entry["employer"] or "fictive" in entry["employer"]
+
+
+def test_words_between_guillemets_in_summaries_are_those_of_the_synthesis(synthesis):
+    folded = re.sub(r"\s*[-—–]\s*", "-", synthesis.lower())
+    for filename in ("event.yaml", "workshops.yaml", "experiences.yaml", "charters.yaml"):
+        for entry in _entries(filename):
+            for quoted in re.findall(r"«\s*(.+?)\s*»", entry["summary"]):
+                assert re.sub(r"\s*[-—–]\s*", "-", _plain(quoted).lower()) in folded, entry["slug"]
