@@ -1,6 +1,6 @@
 """Who may see what, in one place."""
 
-from kb.accounts.roles import is_approved_member
+from kb.accounts.roles import is_approved_member, is_moderator
 
 
 def can_see_contact_details(user):
@@ -18,7 +18,8 @@ def can_download_document(request, document):
 
     A document attached only to members-only pages is for the members those pages admit. A
     document that no live page uses is left to Wagtail's collection restrictions: contributions'
-    attachments wait in a moderators-only collection until publication.
+    attachments wait in a moderators-only collection until publication, and go to another one
+    when no published page uses them any more.
     """
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, ReferenceIndex
@@ -35,3 +36,15 @@ def can_download_document(request, document):
         all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
         for page in pages
     )
+
+
+def pages_listed_in_admin(pages, user):
+    """The pages of ``pages`` a person sees listed in the Wagtail admin (explorer, page chooser).
+
+    A draft is its author's and the moderators' business: a contributor browsing a section sees
+    the published pages and their own, not the titles of other people's drafts."""
+    if is_moderator(user):
+        return pages
+    from django.db.models import Q
+
+    return pages.filter(Q(live=True) | Q(owner=user))

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kb.accounts.adapter import display_name
+from kb.permissions import pages_listed_in_admin
 
 from .bulk import ClassificationBulkAction, MembersOnlyBulkAction
 from .models import Report
@@ -154,3 +155,13 @@ def add_moderator_desk_panel(request, panels):
     from .dashboard import ModeratorDeskPanel
 
     panels.append(ModeratorDeskPanel(request))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_hides_other_peoples_drafts(parent_page, pages, request):
+    return pages_listed_in_admin(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_hides_other_peoples_drafts(pages, request):
+    return pages_listed_in_admin(pages, request.user)

@@ -396,3 +396,25 @@ def test_a_report_with_a_nul_character_is_refused_with_a_message(clients, site):
     assert "Le caractère nul n’est pas autorisé." in text(response)
     assert not Report.objects.exists()
     assert not mail.outbox
+
+
+def test_contributors_browsing_the_admin_see_published_pages_and_their_own_drafts_only(
+    clients, site
+):
+    contributor = clients["contributor"]
+    index = site["public"].get_parent()
+    own = experience(index, title="Mon brouillon Ouagadougou", slug="ouaga", publish=False)
+    own.owner = contributor.user
+    own.live = False
+    own.save()
+
+    listing = text(contributor.get(f"/admin/pages/{index.pk}/"))
+    assert "Conseils de quartier de Lille" in listing
+    assert "Mon brouillon Ouagadougou" in listing
+    assert "Brouillon Tombouctou" not in listing
+    chooser = text(contributor.get(f"/admin/choose-page/{index.pk}/"))
+    assert "Conseils de quartier de Lille" in chooser
+    assert "Brouillon Tombouctou" not in chooser
+
+    # Moderators see every draft.
+    assert "Brouillon Tombouctou" in text(clients["moderator"].get(f"/admin/pages/{index.pk}/"))
