@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +26,7 @@ from .forms import (
     StaleFormError,
     form_class_for_page,
 )
-from .reports import file_report
+from .reports import Filed, file_report
 from .workflow import IN_REVIEW, contribution_status, submit_for_review
 
 ACTIONS = ("preview", "draft", "submit")
@@ -211,36 +213,41 @@ def edit(request, page_id):
     return _handle(request, form_class, page=page, kind=kind)
 
 
-def _recency(row):
-    when = row["page"].latest_revision_created_at
-    return (when is not None, when.timestamp() if when else 0.0)
+CONTRIBUTIONS_PAGE_SIZE = 20
 
 
 def my_contributions(request):
     refusal = _contributor_or_refusal(request)
     if refusal:
         return refusal
+    sheets = (
+        Page.objects.type(*(form_class.page_model for form_class in CONTRIBUTION_FORMS.values()))
+        .filter(owner=request.user)
+        .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")
+        .specific()
+        .prefetch_related("latest_revision__content_object")
+        .prefetch_workflow_states()
+        .prefetch_related("themes", "tags", for_specific_subqueries=True)
+    )
+    page_obj = Paginator(sheets, CONTRIBUTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
-    for form_class in CONTRIBUTION_FORMS.values():
-        for page in form_class.page_model.objects.filter(owner=request.user).order_by(
-            "-latest_revision_created_at"
-        ):
-            code, label, comment = contribution_status(page)
-            rows.append(
-                {
-                    "page": page,
-                    "status": code,
-                    "label": label,
-                    "comment": comment,
-                    "completeness": completeness(page.get_latest_revision_as_object()),
-                }
-            )
-    rows.sort(key=_recency, reverse=True)
+    for page in page_obj.object_list:
+        code, label, comment = contribution_status(page)
+        rows.append(
+            {
+                "page": page,
+                "status": code,
+                "label": label,
+                "comment": comment,
+                "completeness": completeness(page.get_latest_revision_as_object()),
+            }
+        )
     return render(
         request,
         "contribute/mine.html",
         {
             "rows": rows,
+            "page_obj": page_obj,
             "kinds": [(k, f.page_model._meta.verbose_name) for k, f in CONTRIBUTION_FORMS.items()],
         },
     )
@@ -260,10 +267,18 @@ def report(request, page_id):
         for error in form.errors["reason"]:
             messages.error(request, error)
     else:
-        _report, created = file_report(page, request.user, form.cleaned_data["reason"])
-        if created:
+        _report, filed = file_report(page, request.user, form.cleaned_data["reason"])
+        if filed is Filed.NEW:
             messages.success(
                 request, _("Thank you: your report has been passed on to the moderators.")
+            )
+        elif filed is Filed.ADDED:
+            messages.success(
+                request,
+                _(
+                    "You had already reported this page: what you wrote has been added to your "
+                    "report, which the moderators are looking into."
+                ),
             )
         else:
             messages.info(

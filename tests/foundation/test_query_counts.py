@@ -89,3 +89,27 @@ def test_theme_and_tag_pages_read_only_the_pages_they_show(client, make_experien
     for sql in cards_read:
         ids = re.search(r"IN \(([^)]*)\)", sql).group(1).split(",")
         assert len(ids) == LISTING_PAGE_SIZE
+
+
+def test_my_contributions_costs_the_same_with_3_and_30_sheets(client, make_experience, make_user):
+    """A contributor's list of sheets: a fixed number of queries for the published ones, and
+    twenty rows a page, so that a prolific contributor's list stays quick."""
+    contributor = make_user("claire", "Contributeurs")
+    client.force_login(contributor)
+    url = "/contribuer/mes-contributions/"
+
+    def propose(count):
+        for number in range(count):
+            make_experience(owner=contributor, themes=THEMES[: 1 + number % 3], tags=["commun"])
+
+    propose(3)
+    client.get(url)
+    with_3 = _queries(client, url)
+    propose(27)
+    assert _queries(client, url) == with_3
+
+    make_experience(owner=contributor, publish=False, themes=["budget"], tags=["brouillon"])
+    first, second = client.get(url), client.get(url + "?page=2")
+    assert [len(first.context["rows"]), len(second.context["rows"])] == [20, 11]
+    assert first.context["rows"][0]["label"] == "Brouillon"
+    assert "Page 2 sur 2" in second.content.decode()
