@@ -1,12 +1,18 @@
 """Reports ("Signaler"): filing one, and who is told by e-mail.
 
-A member has at most one open report per page (a constraint of ``Report``): sending it again,
-by a double click or days later, changes nothing until a moderator has handled the first one.
-When a moderator marks a report as handled, the member who sent it is told.
+A member has at most one open report per page (a constraint of ``Report``): the same text sent
+again (a double click) changes nothing; another text, sent before a moderator has handled the
+report, is added to it, dated. When a moderator marks a report as handled, the member who sent
+it is told.
 """
+
+from enum import Enum
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from kb.accounts.emails import moderator_addresses, send_templated
 from kb.public_address import absolute_url
@@ -14,15 +20,27 @@ from kb.public_address import absolute_url
 from .models import Report
 
 
+class Filed(Enum):
+    NEW = "new"  # stored and e-mailed to the moderators
+    ADDED = "added"  # added to the member's open report on the page
+    REPEATED = "repeated"  # what their open report already says: nothing changes
+
+
 def file_report(page, reporter, reason):
-    """(report, created): the member's new report on ``page``, e-mailed to the moderators, or
-    their report on it that is still open (then nothing is stored nor sent)."""
-    report, created = Report.objects.get_or_create(
-        page=page, reporter=reporter, status=Report.Status.OPEN, defaults={"reason": reason}
-    )
-    if created:
-        notify_moderators_of_report(report)
-    return report, created
+    """(report, Filed): the member's report on ``page``."""
+    with transaction.atomic():
+        report, created = Report.objects.select_for_update().get_or_create(
+            page=page, reporter=reporter, status=Report.Status.OPEN, defaults={"reason": reason}
+        )
+        if not created:
+            if reason.strip() in report.reason:
+                return report, Filed.REPEATED
+            added_on = date_format(timezone.localtime(), "DATETIME_FORMAT")
+            report.reason += "\n\n" + _("Added on %(date)s:") % {"date": added_on} + " " + reason
+            report.save(update_fields=["reason"])
+            return report, Filed.ADDED
+    notify_moderators_of_report(report)
+    return report, Filed.NEW
 
 
 def notify_moderators_of_report(report):

@@ -76,6 +76,21 @@ def test_the_same_report_sent_twice_is_one_report_and_one_email(page, member, mo
     assert mails_to(moderator.email) == []
     assert "Vous avez déjà signalé cette page : les modérateurs s'en occupent." in text(response)
 
+
+def test_a_new_text_on_an_open_report_is_added_to_it_dated(page, member, moderator):
+    member.post(f"/signaler/{page.pk}/", {"reason": "Chiffres faux."})
+    mail.outbox.clear()
+
+    response = member.post(
+        f"/signaler/{page.pk}/", {"reason": "Le lien vers le bilan est mort aussi."}, follow=True
+    )
+
+    report = Report.objects.get()
+    assert report.reason.startswith("Chiffres faux.\n\nAjouté le ")
+    assert report.reason.endswith(" : Le lien vers le bilan est mort aussi.")
+    assert "ce que vous avez écrit a été ajouté à votre signalement" in text(response)
+    assert mails_to(moderator.email) == []  # one report, one e-mail
+
     # Once handled, the member can report the page again.
     Report.objects.update(status=Report.Status.CLOSED)
     member.post(f"/signaler/{page.pk}/", {"reason": "Lien mort."})
