@@ -65,6 +65,14 @@ def test_second_load_changes_and_duplicates_nothing():
     assert _counts() == before
 
 
+def test_load_ends_by_rebuilding_the_search_index_even_when_nothing_changed(client):
+    _load()
+    call_command("search_index", "clear", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert client.get("/api/search/", {"q": "Sevran"}).json()["count"] == 0
+    _load()
+    assert client.get("/api/search/", {"q": "Sevran"}).json()["count"] >= 2
+
+
 def _edited_copy(tmp_path, filename, mutate, name="data"):
     data_dir = tmp_path / name
     shutil.copytree("kb/demo_content/data", data_dir)
