@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +18,14 @@ from kb.accounts.roles import is_moderator
 
 from .attachments import page_document_ids
 from .completeness import RECOMMENDED, completeness
-from .curation import CurationError, delete_unused_tag, merge_tags, rename_tag, tags_with_counts
+from .curation import (
+    CurationError,
+    delete_unused_tag,
+    merge_tags,
+    rename_tag,
+    tags_with_counts,
+    use_counts,
+)
 
 
 def _moderator_only(request):
@@ -141,9 +149,12 @@ def review_queue(request):
 
 class MergeForm(forms.Form):
     source = forms.ModelChoiceField(
-        label=gettext_lazy("Tag to merge (it will disappear)"), queryset=Tag.objects.all()
+        label=gettext_lazy("Tag to merge (it will disappear)"),
+        queryset=Tag.objects.order_by(Lower("name")),
     )
-    target = forms.ModelChoiceField(label=gettext_lazy("Tag to keep"), queryset=Tag.objects.all())
+    target = forms.ModelChoiceField(
+        label=gettext_lazy("Tag to keep"), queryset=Tag.objects.order_by(Lower("name"))
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -183,6 +194,12 @@ def tag_merge(request):
                 messages.error(request, error)
         return redirect("moderation_admin:tags")
     source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+    if not request.POST.get("confirm"):
+        return render(
+            request,
+            "moderation/admin/tag_merge_confirm.html",
+            {"source": source, "target": target, "count": use_counts().get(source.pk, 0)},
+        )
     source_name = source.name
     try:
         pages = merge_tags(source, target, request.user)

@@ -78,7 +78,8 @@ def test_merge_retags_pages_records_revisions_and_redirects(moderator_client, ta
     new_url = f"/etiquettes/{target.slug}/"
     revisions = Revision.objects.count()
     response = moderator_client.post(
-        "/admin/moderation/etiquettes/fusionner/", {"source": source.pk, "target": target.pk}
+        "/admin/moderation/etiquettes/fusionner/",
+        {"source": source.pk, "target": target.pk, "confirm": "1"},
     )
     assert response.status_code == 302
     assert not Tag.objects.filter(pk=source.pk).exists()
@@ -100,6 +101,31 @@ def test_merge_retags_pages_records_revisions_and_redirects(moderator_client, ta
     listing = text(anonymous.get(new_url))
     for title in ("Lille", "Roubaix", "Tourcoing", "Wattrelos"):
         assert title in listing
+
+
+def test_merging_asks_for_confirmation_and_says_what_will_change(moderator_client, tagged):
+    source, target = tagged["source"], tagged["target"]
+
+    response = moderator_client.post(
+        "/admin/moderation/etiquettes/fusionner/", {"source": source.pk, "target": target.pk}
+    )
+
+    assert response.status_code == 200
+    html = text(response)
+    assert "Fusionner « budgets participatifs » dans « Budget participatif »" in html
+    assert "3 pages portant « budgets participatifs » recevront « Budget participatif »" in html
+    assert "supprimée" in html and "redirigera" in html
+    assert 'name="confirm"' in html
+    assert Tag.objects.filter(pk=source.pk).exists()  # nothing done yet
+    assert [t.name for t in tagged["pages"][0].tags.all()] == ["budgets participatifs"]
+
+
+def test_the_merge_form_lists_tags_alphabetically(moderator_client, tagged):
+    form = moderator_client.get("/admin/moderation/etiquettes/").context["merge_form"]
+
+    names = [tag.name for tag in form.fields["source"].queryset]
+
+    assert names == ["Budget participatif", "budgets participatifs", "inutilisée"]
 
 
 def test_merge_into_itself_is_refused(moderator_client, tagged):
