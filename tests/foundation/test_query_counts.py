@@ -16,6 +16,8 @@ THEMES = ["participation", "jeunesse", "budget"]
 def _queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
+        if response.streaming:  # CSV exports read the database while they are sent
+            b"".join(response.streaming_content)
     assert response.status_code == 200, url
     return len(captured)
 
@@ -41,6 +43,9 @@ def test_query_counts_are_the_same_with_5_and_50_pages(client, make_experience, 
         "/flux/rss/",
         "/flux/themes/participation/atom/",
         "/flux/etiquettes/commun/rss/",
+        "/export/experiencepage.csv",
+        "/export/themes/participation.csv",
+        "/export/etiquettes/commun.csv",
     ]
     for url in urls:
         client.get(url)  # warm per-process caches (site root paths, …)
@@ -113,3 +118,33 @@ def test_my_contributions_costs_the_same_with_3_and_30_sheets(client, make_exper
     assert [len(first.context["rows"]), len(second.context["rows"])] == [20, 11]
     assert first.context["rows"][0]["label"] == "Brouillon"
     assert "Page 2 sur 2" in second.content.decode()
+
+
+def test_my_alerts_cost_the_same_with_2_and_8_followed_items(client, make_experience, make_user):
+    """« Mes alertes »: each followed theme, tag or search (here filtered on a region or a type,
+    whose names need no query) is shown without a query of its own."""
+    from taggit.models import Tag
+
+    from kb.watch.models import Subscription
+    from practices.models import Theme
+
+    _grow_to(make_experience, 7, 0)
+    member = make_user("morgane", "Membres")
+    client.force_login(member)
+
+    def follow(themes, tags, searches):
+        for theme in Theme.objects.order_by("pk")[:themes]:
+            Subscription.objects.get_or_create(user=member, kind="theme", theme=theme)
+        for tag in Tag.objects.order_by("pk")[:tags]:
+            Subscription.objects.get_or_create(user=member, kind="tag", tag=tag)
+        for query in ["q=budget&region=hauts-de-france", "q=jeunesse&type=experiencepage"][
+            :searches
+        ]:
+            Subscription.objects.get_or_create(user=member, kind="search", query=query)
+
+    follow(1, 1, 0)
+    client.get("/veille/")
+    with_2 = _queries(client, "/veille/")
+    follow(3, 3, 2)
+    assert Subscription.objects.filter(user=member).count() == 8
+    assert _queries(client, "/veille/") == with_2
