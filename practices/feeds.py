@@ -19,6 +19,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.models import Page
 
 from kb.public_address import absolute_url, base_url
 from practices.exports import tag_names
@@ -239,11 +240,15 @@ class SearchFeed(PracticeFeed):
             raise BadFeedRequest(_("Feed unavailable: %(reason)s") % {"reason": exc}) from exc
         except SearchUnavailable as exc:
             raise SearchUnavailableFeed from exc
-        pages = sorted(
-            pages_in_order(ids),
-            key=lambda page: (page.first_published_at, page.pk),
-            reverse=True,
+        # Only the newest FEED_SIZE of the hits are read in full (with what an item shows).
+        newest = (
+            Page.objects.live()
+            .public()
+            .filter(pk__in=ids)
+            .order_by("-first_published_at", "-pk")
+            .values_list("pk", flat=True)[:FEED_SIZE]
         )
+        pages = list(pages_in_order(list(newest)))
         text = request.GET.get("q", "")
         params = request.GET.copy()
         params.pop("page", None)

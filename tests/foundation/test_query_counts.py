@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from practices.feeds import FEED_SIZE
 from practices.models.base import LISTING_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,29 @@ def test_search_feed_reads_the_tags_of_all_its_items_at_once(
     assert _queries(client, url) == with_3
 
 
+def test_search_feed_reads_only_the_pages_it_lists(
+    client, make_experience, django_capture_on_commit_callbacks
+):
+    """A frequent word: the feed reads in full its 30 newest hits, not the 200 it chooses from."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _grow_to(make_experience, FEED_SIZE + 10, 0)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/flux/recherche/rss/?q=concertation")
+    titles = re.findall(r"<item><title>([^<]*)</title>", response.content.decode())
+    newest = [f"Expérience de test n°{number}" for number in range(FEED_SIZE + 10, 10, -1)]
+    assert titles == newest
+    assert [len(ids) for ids in _ids_of_cards_read(captured)] == [FEED_SIZE]
+
+
+def _ids_of_cards_read(captured):
+    """The ids of every batch of experience sheets whose themes were read (to show them)."""
+    return [
+        re.search(r"IN \(([^)]*)\)", query["sql"]).group(1).split(",")
+        for query in captured
+        if "_prefetch_related_val_experiencepage_id" in query["sql"]
+    ]
+
+
 @pytest.mark.parametrize("url", ["/themes/participation/", "/etiquettes/commun/?page=2"])
 def test_theme_and_tag_pages_read_only_the_pages_they_show(client, make_experience, url):
     """A theme or tag with hundreds of pages: its listing loads the 12 cards of the requested
@@ -85,15 +109,7 @@ def test_theme_and_tag_pages_read_only_the_pages_they_show(client, make_experien
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["pages"]) == LISTING_PAGE_SIZE
-    cards_read = [
-        query["sql"]
-        for query in captured
-        if "_prefetch_related_val_experiencepage_id" in query["sql"]
-    ]
-    assert cards_read
-    for sql in cards_read:
-        ids = re.search(r"IN \(([^)]*)\)", sql).group(1).split(",")
-        assert len(ids) == LISTING_PAGE_SIZE
+    assert [len(ids) for ids in _ids_of_cards_read(captured)] == [LISTING_PAGE_SIZE]
 
 
 def test_my_contributions_costs_the_same_with_3_and_30_sheets(client, make_experience, make_user):
