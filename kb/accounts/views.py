@@ -23,7 +23,7 @@ from .adapter import display_name
 from .emails import notify_decision, notify_promotion
 from .forms import DecisionForm, ProfileForm
 from .models import Profile
-from .roles import CONTRIBUTORS, MEMBERS, forget_groups, is_moderator
+from .roles import CONTRIBUTORS, MEMBERS, MODERATORS, forget_groups, is_moderator
 
 
 @login_required
@@ -111,6 +111,9 @@ def registrations(request):
             "contributors": set(
                 Group.objects.get(name=CONTRIBUTORS).user_set.values_list("pk", flat=True)
             ),
+            "moderators": set(
+                Group.objects.get(name=MODERATORS).user_set.values_list("pk", flat=True)
+            ),
         },
     )
 
@@ -143,7 +146,17 @@ def decide(request, profile_id):
             return redirect("accounts_admin:registrations")
     else:
         form = DecisionForm(initial={"seen_status": profile.status})
-    return render(request, "accounts/admin/decide.html", {"profile": profile, "form": form})
+    return render(
+        request,
+        "accounts/admin/decide.html",
+        {
+            "profile": profile,
+            "form": form,
+            "email_verified": EmailAddress.objects.filter(
+                user=profile.user, verified=True
+            ).exists(),
+        },
+    )
 
 
 def _record_decision(profile_id, data, moderator):
