@@ -70,8 +70,8 @@ def tags_with_counts():
     return tags
 
 
-def _redirect(old_slug, new_slug):
-    old, new = tag_url(old_slug), tag_url(new_slug)
+def redirect_permanently(old, new):
+    """Send the public address ``old`` to ``new`` (301), and what pointed to ``old`` too."""
     Redirect.objects.filter(redirect_link=old).update(redirect_link=new)
     Redirect.objects.filter(old_path=Redirect.normalise_path(old)).delete()
     Redirect.add_redirect(old, redirect_to=new, is_permanent=True)
@@ -124,7 +124,7 @@ def merge_tags(source, target, user):
             changed.append(page)
     old_slug = source.slug
     source.delete()
-    _redirect(old_slug, target.slug)
+    redirect_permanently(tag_url(old_slug), tag_url(target.slug))
     return changed
 
 
@@ -151,7 +151,7 @@ def rename_tag(tag, new_name):
     tag.slug = slug
     tag.save()
     if old_slug != slug:
-        _redirect(old_slug, slug)
+        redirect_permanently(tag_url(old_slug), tag_url(slug))
     return tag
 
 

@@ -1,8 +1,12 @@
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from django.urls import reverse
 from wagtail.signals import page_published, page_unpublished
 
+from practices.models import Theme
+
 from .attachments import page_document_ids, release_attachments, withdraw_unused_attachments
+from .curation import redirect_permanently
 from .models import Report
 from .reports import tell_reporter_once_handled
 
@@ -33,3 +37,25 @@ def remember_report_status(sender, instance, **kwargs):
 @receiver(post_save, sender=Report)
 def report_handled(sender, instance, **kwargs):
     tell_reporter_once_handled(instance, instance._status_before_save)
+
+
+@receiver(pre_save, sender=Theme)
+def remember_theme_slug(sender, instance, **kwargs):
+    instance._slug_before_save = (
+        Theme.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+@receiver(post_save, sender=Theme)
+def theme_addresses_follow_its_slug(sender, instance, **kwargs):
+    """A moderator who changes a theme's address identifier breaks no link: its page and its CSV
+    export at the old address redirect to the new ones."""
+    old = instance._slug_before_save
+    if old is None or old == instance.slug:
+        return
+    for name in ("practices:theme", "practices:export_theme"):
+        redirect_permanently(
+            reverse(name, kwargs={"slug": old}), reverse(name, kwargs={"slug": instance.slug})
+        )

@@ -50,7 +50,13 @@ class Theme(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("slug"),
+        FieldPanel(
+            "slug",
+            help_text=_(
+                "The end of the theme's public address. If you change it, the old address"
+                " redirects to the new one."
+            ),
+        ),
         FieldPanel("description"),
         FieldPanel("order"),
         FieldPanel("parent"),

@@ -140,3 +140,20 @@ def test_members_cannot_curate_themes(client, make_user):
     client.force_login(make_user("morgane", "Membres"))
     response = client.get(reverse("wagtailsnippets_practices_theme:list"))
     assert response.status_code in (302, 403)
+
+
+def test_changing_a_theme_s_address_keeps_the_old_one_working(moderator_client, client):
+    theme = Theme.objects.create(name="Jeunesse", slug="jeunesse")
+
+    response = moderator_client.post(
+        _theme_form_url(theme),
+        {"name": "Jeunesse", "slug": "jeunes", "description": "", "order": 0, "parent": ""},
+    )
+
+    assert response.status_code == 302
+    old = client.get("/themes/jeunesse/")
+    assert old.status_code == 301
+    assert old["Location"].endswith("/themes/jeunes/")
+    assert client.get("/export/themes/jeunesse.csv").status_code == 301
+    form = moderator_client.get(_theme_form_url(theme)).content.decode()
+    assert "l'ancienne adresse redirige vers la nouvelle" in form.replace("&#x27;", "'")
