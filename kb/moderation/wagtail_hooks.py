@@ -1,4 +1,5 @@
 from django.urls import include, path, reverse
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
@@ -34,6 +35,11 @@ def reporter_name(report):
     return display_name(report.reporter) if report.reporter else "—"
 
 
+def reason_excerpt(report):
+    """The start of the reason, so that a long one does not fill the listing."""
+    return Truncator(report.reason).words(30)
+
+
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "warning"
@@ -42,8 +48,8 @@ class ReportViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "page",
-        "reason",
-        Column("reporter", label=_("reported by"), accessor=reporter_name),
+        Column("reason", label=capfirst(_("reason")), accessor=reason_excerpt),
+        Column("reporter", label=capfirst(_("reported by")), accessor=reporter_name),
         "status",
         "created_at",
     ]

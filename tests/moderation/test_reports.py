@@ -125,3 +125,22 @@ def test_the_moderator_handling_a_report_reads_it_and_the_page_it_is_about(page,
     report.refresh_from_db()
     assert report.reason == "Chiffres faux pour 2013."
     assert report.moderator_note == "Je regarde."
+
+
+def test_the_reports_listing_shortens_long_reasons(page, member, moderator):
+    from django.test import Client
+
+    reason = "Les chiffres du budget sont faux. " * 40
+    member.post(f"/signaler/{page.pk}/", {"reason": reason})
+    report = Report.objects.get()
+    desk = Client()
+    desk.force_login(moderator)
+
+    listing = unescape(desk.get("/admin/snippets/moderation/report/").content.decode())
+
+    assert "Raison" in listing and "Signalé par" in listing  # headed like the other columns
+    assert "Les chiffres du budget sont faux." in listing
+    assert reason.strip() not in listing
+    assert "…" in listing
+    edit = desk.get(f"/admin/snippets/moderation/report/edit/{report.pk}/")
+    assert reason.strip() in unescape(edit.content.decode())  # read in full when handling it
