@@ -4,6 +4,7 @@ from django import forms
 from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -65,6 +66,13 @@ class PracticePage(BasePage):
     @classmethod
     def type_label(cls):
         return cls._meta.verbose_name
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Shown three times (chips, JSON-LD keywords, completeness): read once. A preview keeps
+        # the themes and tags being edited (modelcluster serves them from memory).
+        prefetch_related_objects([self], "themes", "tags")
+        return context
 
     @classmethod
     def listing_queryset(cls):

@@ -164,3 +164,29 @@ def test_my_alerts_cost_the_same_with_2_and_8_followed_items(client, make_experi
     follow(3, 3, 2)
     assert Subscription.objects.filter(user=member).count() == 8
     assert _queries(client, "/veille/") == with_2
+
+
+def test_a_sheet_reads_its_themes_and_tags_once(client, make_experience):
+    """The chips, the JSON-LD keywords and the completeness meter share one read of each."""
+    page = make_experience(themes=THEMES, tags=["commun", "jeunesse"])
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(page.url)
+    html = response.content.decode()
+    assert 'href="/themes/budget/"' in html and 'href="/etiquettes/jeunesse/"' in html
+    reads = [query["sql"] for query in captured if 'FROM "taggit_tag"' in query["sql"]]
+    reads += [query["sql"] for query in captured if 'FROM "practices_theme"' in query["sql"]]
+    assert len(reads) == 2
+
+
+def test_a_preview_shows_the_themes_and_tags_being_edited(make_experience):
+    from practices.models import Theme
+
+    page = make_experience(themes=["participation"], tags=["commun"])
+    draft = page.get_latest_revision_as_object()
+    draft.themes = [Theme.objects.create(slug="habitat", name="Habitat")]
+    draft.tags.set(["logement"])
+    html = draft.make_preview_request().content.decode()
+    assert 'href="/themes/habitat/"' in html and 'href="/etiquettes/logement/"' in html
+    assert 'href="/themes/participation/"' not in html
+    assert 'href="/etiquettes/commun/"' not in html
