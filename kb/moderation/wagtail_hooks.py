@@ -146,7 +146,7 @@ hooks.register("register_bulk_action", ClassificationBulkAction)
 @hooks.register("register_admin_menu_item")
 def register_completeness_menu_item():
     return ModeratorMenuItem(
-        _("Sheet completeness"),
+        _("Completeness"),  # "Sheet completeness" is cut in Wagtail's sidebar
         reverse("moderation_admin:completeness"),
         icon_name="list-ul",
         order=280,

@@ -418,3 +418,21 @@ def test_contributors_browsing_the_admin_see_published_pages_and_their_own_draft
 
     # Moderators see every draft.
     assert "Brouillon Tombouctou" in text(clients["moderator"].get(f"/admin/pages/{index.pk}/"))
+
+
+def test_the_moderators_menu_labels_fit_the_admin_sidebar(clients, site):
+    import json
+    import re
+
+    html = clients["moderator"].get("/admin/").content.decode()
+    props = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S)[1]
+    (main_menu,) = [
+        module["_args"][0]
+        for module in json.loads(props)["modules"]
+        if module["_type"] == "wagtail.sidebar.MainMenuModule"
+    ]
+    labels = [item["_args"][0]["label"] for item in main_menu]
+
+    assert "Complétude" in labels
+    # Wagtail's sidebar cuts a label longer than about 18 characters ("Complétude des fi…").
+    assert [label for label in labels if len(label) > 18] == []
