@@ -189,7 +189,8 @@ class DemoContentLoader:
         self.pages_by_slug = {}
 
     def load(self):
-        """Load every file in one transaction; returns counts of created/updated/unchanged pages."""
+        """Load every file in one transaction; returns a Counter of (model, "created", "updated"
+        or "unchanged") for the themes and pages."""
         self.back_references = []
         with transaction.atomic():
             self.sections = ensure_sections()
@@ -236,8 +237,10 @@ class DemoContentLoader:
             except (KeyError, ValidationError, TypeError) as error:
                 raise DemoDataError(path, name, _describe(error)) from None
             if theme.pk is None or before != (theme.name, theme.description, theme.order):
-                self.counts["themes saved"] += 1
+                self.counts[(Theme, "created" if theme.pk is None else "updated")] += 1
                 theme.save()
+            else:
+                self.counts[(Theme, "unchanged")] += 1
             self.themes[theme.slug] = theme
 
     # -- pages -----------------------------------------------------------------------------
@@ -306,12 +309,13 @@ class DemoContentLoader:
         if created:
             index.add_child(instance=page)
             page.save_revision().publish()
-            self.counts[f"{model.__name__} created"] += 1
+            outcome = "created"
         elif self._snapshot(page_file, page) != before or not page.live:
             page.save_revision().publish()
-            self.counts[f"{model.__name__} updated"] += 1
+            outcome = "updated"
         else:
-            self.counts[f"{model.__name__} unchanged"] += 1
+            outcome = "unchanged"
+        self.counts[(model, outcome)] += 1
         return page
 
     @staticmethod

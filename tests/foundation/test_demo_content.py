@@ -1,5 +1,6 @@
 """The demo corpus: what `load_demo_content` creates, that it is idempotent, and how it fails."""
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -63,6 +64,19 @@ def test_second_load_changes_and_duplicates_nothing():
     before = _counts()
     _load()
     assert _counts() == before
+
+
+def test_the_command_reports_in_french_what_it_created_and_left_unchanged():
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_demo_content", stdout=first)
+    call_command("load_demo_content", stdout=second)
+    experiences = ExperiencePage.objects.count()
+    assert f"Fiches d'expérience — créations : {experiences}, mises à jour : 0" in first.getvalue()
+    assert (
+        "Fiches d'expérience — créations : 0, mises à jour : 0, sans changement : "
+        f"{experiences}" in second.getvalue()
+    )
+    assert "Thèmes — créations : 0, mises à jour : 0, sans changement : 9" in second.getvalue()
 
 
 def test_load_ends_by_rebuilding_the_search_index_even_when_nothing_changed(client):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kb.demo_content.accounts import DEMO_PASSWORD, ensure_demo_accounts
@@ -18,8 +19,14 @@ class Command(BaseCommand):
             counts = DemoContentLoader(data_dir).load()
         except DemoDataError as error:
             raise CommandError(str(error)) from None
-        for key in sorted(counts):
-            self.stdout.write(f"{key}: {counts[key]}")
+        for model in dict.fromkeys(model for model, _outcome in counts):
+            self.stdout.write(
+                _("%(kind)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+                % {
+                    "kind": capfirst(model._meta.verbose_name_plural),
+                    **{o: counts[(model, o)] for o in ("created", "updated", "unchanged")},
+                }
+            )
         if settings.DEBUG:
             self.stdout.write(
                 _("Demo accounts (password: %(password)s):") % {"password": DEMO_PASSWORD}
