@@ -91,6 +91,10 @@ def test_moderator_requests_changes_then_approves_and_merges_tags(
     review.get_by_label("Étiquette à fusionner").select_option(str(source.pk))
     review.get_by_label("Étiquette à garder").select_option(str(target.pk))
     click_and_wait(review, review.get_by_role("button", name="Fusionner"))
+    # A confirmation page says what the merge does before anything changes.
+    assert "sera ensuite supprimée" in review.locator("main").text_content()
+    assert Tag.objects.filter(pk=source.pk).exists()
+    click_and_wait(review, review.get_by_role("button", name="Fusionner"))
     assert "a été fusionnée" in review.locator(".messages").text_content()
     assert not Tag.objects.filter(pk=source.pk).exists()
     response = public.goto(f"/etiquettes/{source.slug}/")
