@@ -272,7 +272,7 @@ def _all_quotations():
                 )
 
 
-@pytest.mark.parametrize(("filename", "entry", "quotation"), _all_quotations())
+@pytest.mark.parametrize(("filename", "entry", "quotation"), list(_all_quotations()))
 def test_every_quotation_is_verbatim_and_attributed_as_in_the_synthesis(
     synthesis, workshop_sections, filename, entry, quotation
 ):
