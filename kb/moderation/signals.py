@@ -25,13 +25,18 @@ def attachments_of_an_unpublished_page_are_withdrawn(sender, instance, **kwargs)
     withdraw_unused_attachments(instance.specific)
 
 
+def _stored_value(instance, field):
+    """The value of ``field`` in the database for ``instance``, before the save under way (None
+    for a new object)."""
+    if instance.pk is None:
+        return None
+    manager = type(instance)._default_manager
+    return manager.filter(pk=instance.pk).values_list(field, flat=True).first()
+
+
 @receiver(pre_save, sender=Report)
 def remember_report_status(sender, instance, **kwargs):
-    instance._status_before_save = (
-        Report.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
-        if instance.pk
-        else None
-    )
+    instance._status_before_save = _stored_value(instance, "status")
 
 
 @receiver(post_save, sender=Report)
@@ -41,11 +46,7 @@ def report_handled(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=Theme)
 def remember_theme_slug(sender, instance, **kwargs):
-    instance._slug_before_save = (
-        Theme.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
-        if instance.pk
-        else None
-    )
+    instance._slug_before_save = _stored_value(instance, "slug")
 
 
 @receiver(post_save, sender=Theme)

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from tests.accounts.helpers import approved_user
 
@@ -22,3 +23,11 @@ def _media_in_tmp(settings, tmp_path):
 def contributor(django_user_model):
     """An approved member who may propose sheets."""
     return approved_user(django_user_model, "contributrice", "Membres", "Contributeurs")
+
+
+@pytest.fixture
+def moderator_client(django_user_model):
+    """A browser logged in as a moderator."""
+    client = Client()
+    client.force_login(approved_user(django_user_model, "moderateur", "Membres", "Modérateurs"))
+    return client

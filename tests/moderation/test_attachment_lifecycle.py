@@ -7,7 +7,6 @@ from django.test import Client
 from wagtail.documents import get_document_model
 
 from practices.models import JobDescriptionPage
-from tests.accounts.helpers import approved_user
 
 from .files import pdf
 from .helpers import sections
@@ -23,25 +22,18 @@ def downloads(client, document):
 
 
 @pytest.fixture
-def reviewer(django_user_model):
-    client = Client()
-    client.force_login(approved_user(django_user_model, "moderateur", "Membres", "Modérateurs"))
-    return client
-
-
-@pytest.fixture
-def published_job(db, contributor, reviewer):
+def published_job(db, contributor, moderator_client):
     sections()
     author = Client()
     author.force_login(contributor)
     author.post(JOB, {**job_data(action="submit"), "attachments": pdf("fiche-2014.pdf")})
     page = JobDescriptionPage.objects.get()
-    workflow_action(reviewer, page, "approve")
+    workflow_action(moderator_client, page, "approve")
     page.refresh_from_db()
     return page, author
 
 
-def replace_the_file(page, author, reviewer, name):
+def replace_the_file(page, author, moderator_client, name):
     edit = f"/contribuer/fiche/{page.pk}/modifier/"
     revision_id = author.get(edit).context["form"]["revision_id"].value()
     response = author.post(
@@ -50,27 +42,29 @@ def replace_the_file(page, author, reviewer, name):
     )
     assert response.status_code == 302
     page.refresh_from_db()
-    workflow_action(reviewer, page, "approve")
+    workflow_action(moderator_client, page, "approve")
     page.refresh_from_db()
     return page.document
 
 
-def test_a_replaced_file_is_withdrawn_once_the_new_version_is_published(published_job, reviewer):
+def test_a_replaced_file_is_withdrawn_once_the_new_version_is_published(
+    published_job, moderator_client
+):
     page, author = published_job
     old = page.document
     anonymous = Client()
     assert downloads(anonymous, old)
 
-    new = replace_the_file(page, author, reviewer, "fiche-2015.pdf")
+    new = replace_the_file(page, author, moderator_client, "fiche-2015.pdf")
     assert new.pk != old.pk
     assert downloads(anonymous, new)
     assert not downloads(anonymous, old)
-    assert downloads(reviewer, old)  # kept for the moderators, who may restore it
+    assert downloads(moderator_client, old)  # kept for the moderators, who may restore it
     old.refresh_from_db()
     assert old.collection.name == "Pièces jointes retirées"
 
 
-def test_a_replaced_file_another_page_uses_stays_public(published_job, reviewer):
+def test_a_replaced_file_another_page_uses_stays_public(published_job, moderator_client):
     page, author = published_job
     old = page.document
     other = JobDescriptionPage.objects.get().copy(
@@ -78,22 +72,16 @@ def test_a_replaced_file_another_page_uses_stays_public(published_job, reviewer)
     )
     assert other.document_id == old.pk
 
-    replace_the_file(page, author, reviewer, "fiche-2015.pdf")
+    replace_the_file(page, author, moderator_client, "fiche-2015.pdf")
     assert downloads(Client(), old)
 
 
-def test_unpublishing_a_page_withdraws_its_files(published_job):
+def test_unpublishing_a_page_withdraws_its_files_and_republishing_restores_them(published_job):
     page, _author = published_job
     document = page.document
     page.unpublish()
     assert not downloads(Client(), document)
     assert get_document_model().objects.filter(pk=document.pk).exists()
-
-
-def test_republishing_a_page_makes_its_withdrawn_files_public_again(published_job):
-    page, _author = published_job
-    document = page.document
-    page.unpublish()
     page.get_latest_revision().publish()
     assert downloads(Client(), document)
 

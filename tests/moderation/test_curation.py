@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def moderator_client(django_user_model):
-    client = Client()
-    client.force_login(approved_user(django_user_model, "moderateur", "Membres", "Modérateurs"))
-    return client
-
-
-@pytest.fixture
 def tagged(db):
     index = sections()[ExperienceIndexPage]
     one = experience(index, title="Lille", slug="lille")

@@ -23,13 +23,6 @@ def site(db, settings):
 
 
 @pytest.fixture
-def moderator_client(client, django_user_model):
-    moderator = approved_user(django_user_model, "moderateur", "Membres", "Modérateurs")
-    client.force_login(moderator)
-    return client
-
-
-@pytest.fixture
 def proposed(site, contributor):
     """A sheet the contributor sent for review from the public form."""
     from django.test import Client
