@@ -436,3 +436,15 @@ def test_the_moderators_menu_labels_fit_the_admin_sidebar(clients, site):
     assert "Complétude" in labels
     # Wagtail's sidebar cuts a label longer than about 18 characters ("Complétude des fi…").
     assert [label for label in labels if len(label) > 18] == []
+
+
+def test_the_admin_page_search_shows_contributors_no_other_peoples_drafts(clients, site):
+    contributor = clients["contributor"]
+    found = text(contributor.get("/admin/pages/search/", {"q": "Tombouctou"}))
+    assert "Brouillon Tombouctou" not in found
+    assert "Conseils de quartier de Lille" in text(
+        contributor.get("/admin/pages/search/", {"q": "Lille"})
+    )
+    assert "Brouillon Tombouctou" in text(
+        clients["moderator"].get("/admin/pages/search/", {"q": "Tombouctou"})
+    )
