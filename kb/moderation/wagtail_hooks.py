@@ -1,3 +1,4 @@
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import include, path, reverse
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,14 @@ class ReportedPagePanel(FieldPanel):
     """The page a report is about, with links to read it on the site and to edit it."""
 
     read_only_output_template_name = "moderation/admin/reported_page.html"
+
+
+class ReasonPanel(FieldPanel):
+    """A report's reason as the member wrote it, paragraphs and line breaks kept (with what they
+    added later, dated, in a paragraph of its own)."""
+
+    def format_value_for_display(self, value):
+        return linebreaks_filter(value, autoescape=True)
 
 
 class ReporterPanel(FieldPanel):
@@ -60,7 +69,7 @@ class ReportViewSet(SnippetViewSet):
     ordering = ["status", "-created_at"]
     panels = [
         ReportedPagePanel("page", read_only=True),
-        FieldPanel("reason", read_only=True),
+        ReasonPanel("reason", read_only=True),
         ReporterPanel("reporter", read_only=True),
         FieldPanel("created_at", read_only=True),
         FieldPanel(

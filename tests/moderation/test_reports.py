@@ -102,14 +102,18 @@ def test_the_moderator_handling_a_report_reads_it_and_the_page_it_is_about(page,
     from django.test import Client
 
     member.post(f"/signaler/{page.pk}/", {"reason": "Chiffres faux pour 2013."})
+    member.post(f"/signaler/{page.pk}/", {"reason": "Et le <lien> est mort."})
     report = Report.objects.get()
     desk = Client()
     desk.force_login(moderator)
 
     response = desk.get(f"/admin/snippets/moderation/report/edit/{report.pk}/")
 
-    html = unescape(response.content.decode())
-    assert "Chiffres faux pour 2013." in html
+    html = response.content.decode()
+    # What the member added later is a paragraph of its own, escaped.
+    assert "<p>Chiffres faux pour 2013.</p>" in html
+    assert "est mort.</p>" in html and "&lt;lien&gt;" in html
+    html = unescape(html)
     assert "Conseils de quartier de Lille" in html
     assert 'href="/experiences/conseils-de-quartier-de-lille/"' in html
     assert f'href="/admin/pages/{page.pk}/edit/"' in html
@@ -123,7 +127,8 @@ def test_the_moderator_handling_a_report_reads_it_and_the_page_it_is_about(page,
         {"status": "open", "moderator_note": "Je regarde.", "reason": "Autre chose."},
     )
     report.refresh_from_db()
-    assert report.reason == "Chiffres faux pour 2013."
+    assert report.reason.startswith("Chiffres faux pour 2013.\n\nAjouté le ")
+    assert "Autre chose." not in report.reason
     assert report.moderator_note == "Je regarde."
 
 
