@@ -7,7 +7,6 @@ from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
 from practices.choices import AuthorityType, Region
-from practices.models.base import PracticeIndexPage
 from practices.models.taxonomy import Theme
 
 
@@ -90,15 +89,5 @@ class ListingFilterForm(forms.Form):
 
 def index_url(model):
     """The address of the published section listing ``model``, or None if it is not published."""
-    for index_model in _subclasses(PracticeIndexPage):
-        if not index_model._meta.abstract and index_model.listing_model is model:
-            index = index_model.objects.live().public().first()
-            if index is not None and index.url:
-                return index.url
-    return None
-
-
-def _subclasses(cls):
-    for sub in cls.__subclasses__():
-        yield sub
-        yield from _subclasses(sub)
+    index = model.index_model().objects.live().public().first()
+    return index.url if index is not None and index.url else None

@@ -52,9 +52,7 @@ def _contributor_or_refusal(request):
 
 def _parent_for(form_class):
     """The section (index page) new sheets of this type go under."""
-    from django.apps import apps
-
-    return apps.get_model(form_class.page_model.parent_page_types[0]).objects.first()
+    return form_class.page_model.index_model().objects.first()
 
 
 def _edit_conflict(revision):

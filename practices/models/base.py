@@ -67,6 +67,13 @@ class PracticePage(BasePage):
     def type_label(cls):
         return cls._meta.verbose_name
 
+    @classmethod
+    def index_model(cls):
+        """The section page type this type of page lives under (its only allowed parent)."""
+        from django.apps import apps
+
+        return apps.get_model(cls.parent_page_types[0])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Shown three times (chips, JSON-LD keywords, completeness): read once. A preview keeps
