@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views
 from kb.api import api_router
+from kb.sitemaps import PageSitemap
 
 handler404 = "kb.views.page_not_found"
 handler500 = "kb.views.server_error"
@@ -25,7 +26,12 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("api/v2/", api_router.urls),
     path("veille/", include("kb.watch.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap}, "template_name": "sitemaps/urlset.xml"},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
     path("accessibilite/", views.AccessibilityStatementView.as_view(), name="accessibility"),
