@@ -7,9 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.pages.search import SearchView
-from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import AbstractPage
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -175,11 +175,6 @@ def add_moderator_desk_panel(request, panels):
     panels.append(ModeratorDeskPanel(request))
 
 
-@hooks.register("construct_explorer_page_queryset")
-def explorer_hides_other_peoples_drafts(parent_page, pages, request):
-    return pages_listed_in_admin(pages, request.user)
-
-
 @hooks.register("construct_page_chooser_queryset")
 def chooser_hides_other_peoples_drafts(pages, request):
     return pages_listed_in_admin(pages, request.user)
@@ -187,22 +182,14 @@ def chooser_hides_other_peoples_drafts(pages, request):
 
 class ListedPagesPolicy(PagePermissionPolicy):
     """Wagtail's page permissions, where the pages one may explore are those listed to them
-    (``pages_listed_in_admin``)."""
+    (``pages_listed_in_admin``).
+
+    Registered in place of Wagtail's own page policy, it is what the explorer, the admin's page
+    search, the listing of the pages of a type, the site history and the admin API (the
+    sidebar's explorer) list from."""
 
     def explorable_instances(self, user):
         return pages_listed_in_admin(super().explorable_instances(user), user)
 
 
-class PageSearchView(SearchView):
-    """The admin's page search, with the explorer's rule on other people's drafts."""
-
-    permission_policy = ListedPagesPolicy()
-
-
-class PraxisPageViewSet(PageViewSet):
-    search_view_class = PageSearchView
-
-
-@hooks.register("register_admin_viewset", order=1)  # after Wagtail's own, which it replaces
-def register_page_viewset():
-    return PraxisPageViewSet()
+register_permission_policy(AbstractPage, ListedPagesPolicy())

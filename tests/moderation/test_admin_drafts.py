@@ -1,0 +1,76 @@
+"""Other people's drafts in the Wagtail admin: a contributor reads none of their titles, whatever
+the screen (reports, listings, the admin API); a moderator still reads them all."""
+
+import pytest
+from django.test import Client
+
+from practices.models import ExperienceIndexPage
+from tests.accounts.helpers import approved_user, text
+
+from .helpers import experience, sections
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = "Conseils de quartier de Lille"
+DRAFT = "Brouillon Tombouctou"
+
+
+@pytest.fixture
+def people(django_user_model):
+    return {
+        "author": approved_user(django_user_model, "autrice", "Membres", "Contributeurs"),
+        "contributor": approved_user(
+            django_user_model, "contributrice", "Membres", "Contributeurs"
+        ),
+        "moderator": approved_user(django_user_model, "moderatrice", "Membres", "Modérateurs"),
+    }
+
+
+@pytest.fixture
+def clients(people):
+    result = {}
+    for role in ("contributor", "moderator"):
+        client = Client()
+        client.force_login(people[role])
+        result[role] = client
+    return result
+
+
+@pytest.fixture
+def pages(people):
+    """A published sheet and another contributor's draft, both with their history."""
+    index = sections()[ExperienceIndexPage]
+    published = experience(index, title=PUBLISHED, slug="conseils", owner=people["moderator"])
+    draft = experience(index, title=DRAFT, slug="tombouctou", owner=people["author"], publish=False)
+    draft.save_revision(user=people["author"], log_action=True)
+    return {"index": index, "published": published, "draft": draft}
+
+
+def test_site_history_shows_contributors_no_other_peoples_drafts(clients, pages):
+    url = "/admin/reports/site-history/"
+    seen = text(clients["contributor"].get(url))
+    assert PUBLISHED in seen
+    assert DRAFT not in seen
+    assert DRAFT not in text(clients["contributor"].get(url, {"label": "Tombouctou"}))
+    assert DRAFT in text(clients["moderator"].get(url))
+
+
+def test_the_pages_of_a_type_show_contributors_no_other_peoples_drafts(clients, pages):
+    """The listing the page types usage report links to, for each type."""
+    url = "/admin/pages/usage/practices/experiencepage/"
+    seen = text(clients["contributor"].get(url))
+    assert PUBLISHED in seen
+    assert DRAFT not in seen
+    assert DRAFT in text(clients["moderator"].get(url))
+
+
+def test_the_admin_api_gives_contributors_no_other_peoples_drafts(clients, pages):
+    """The API behind the sidebar's page explorer, which anyone in the admin may call."""
+    draft_url = f"/admin/api/main/pages/{pages['draft'].pk}/"
+    children_url = f"/admin/api/main/pages/?child_of={pages['index'].pk}"
+    assert clients["contributor"].get(draft_url).status_code == 404
+    children = text(clients["contributor"].get(children_url))
+    assert PUBLISHED in children
+    assert DRAFT not in children
+    assert DRAFT in text(clients["moderator"].get(draft_url))
+    assert DRAFT in text(clients["moderator"].get(children_url))
