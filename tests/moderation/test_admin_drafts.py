@@ -74,3 +74,14 @@ def test_the_admin_api_gives_contributors_no_other_peoples_drafts(clients, pages
     assert DRAFT not in children
     assert DRAFT in text(clients["moderator"].get(draft_url))
     assert DRAFT in text(clients["moderator"].get(children_url))
+
+
+def test_page_types_usage_names_no_other_peoples_draft_as_last_edited(clients, pages):
+    """The draft is the sheet edited last: a contributor reads the last edited published one."""
+    url = "/admin/reports/page-types-usage/"
+    seen = text(clients["contributor"].get(url))
+    assert PUBLISHED in seen
+    assert DRAFT not in seen
+    assert DRAFT in text(clients["moderator"].get(url))
+    assert DRAFT in text(clients["moderator"].get(url + "results/"))
+    assert Client().get(url)["Location"].startswith("/admin/login/")
