@@ -17,7 +17,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/tag-autocomplete/", views.tag_autocomplete),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", views.tag_autocomplete),
-    path("admin/reports/", include("kb.moderation.admin_reports")),
+    path("admin/", include("kb.moderation.admin_overrides")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("kb.accounts.urls")),

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import AbstractPage
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -16,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from kb.accounts.adapter import display_name
 from kb.permissions import pages_listed_in_admin
 
+from .admin_overrides import ExplorerView
 from .bulk import ClassificationBulkAction, MembersOnlyBulkAction
 from .models import Report
 
@@ -193,3 +195,12 @@ class ListedPagesPolicy(PagePermissionPolicy):
 
 
 register_permission_policy(AbstractPage, ListedPagesPolicy())
+
+
+class PraxisPageViewSet(PageViewSet):
+    index_view_class = ExplorerView
+
+
+@hooks.register("register_admin_viewset", order=1)  # after Wagtail's own, which it replaces
+def register_page_viewset():
+    return PraxisPageViewSet()

@@ -85,3 +85,19 @@ def test_page_types_usage_names_no_other_peoples_draft_as_last_edited(clients, p
     assert DRAFT in text(clients["moderator"].get(url))
     assert DRAFT in text(clients["moderator"].get(url + "results/"))
     assert Client().get(url)["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("address", ["/admin/pages/{}/", "/admin/choose-page/{}/"])
+def test_the_explorer_and_chooser_do_not_open_on_other_peoples_drafts(
+    clients, people, pages, address
+):
+    """Opened by its ID, a page is their heading; a contributor's own draft still opens."""
+    index = pages["index"]
+    own = experience(index, title="Mon brouillon", slug="mien", owner=people["contributor"])
+    own.live = False
+    own.save()
+    response = clients["contributor"].get(address.format(pages["draft"].pk))
+    assert response.status_code == 404
+    assert DRAFT not in text(response)
+    assert "Mon brouillon" in text(clients["contributor"].get(address.format(own.pk)))
+    assert DRAFT in text(clients["moderator"].get(address.format(pages["draft"].pk)))

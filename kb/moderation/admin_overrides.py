@@ -1,11 +1,14 @@
-"""Wagtail's reports that read pages beyond its page permission policy (``ListedPagesPolicy``),
-answered here first (kb/urls.py) at their own addresses: contributors read there no title of other
-people's drafts."""
+"""Wagtail admin views that read pages beyond its page permission policy (``ListedPagesPolicy``),
+in Praxis's version: contributors read there no title of other people's drafts. kb/urls.py
+answers their addresses first; the explorer is the page view set's (wagtail_hooks)."""
 
 from django.db.models import F, OuterRef, Subquery
+from django.http import Http404
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
@@ -30,6 +33,25 @@ class PageTypesUsageView(PageTypesUsageReportView):
         )
 
 
+def _listed_or_404(page_id, user):
+    """Opened on a page by its ID (in the address), the explorer and the page chooser title
+    it: a page not listed to the person is not found."""
+    if page_id and not pages_listed_in_admin(Page.objects.filter(pk=page_id), user).exists():
+        raise Http404
+
+
+class ExplorerView(ExplorableIndexView):
+    def get(self, request, parent_page_id=None):
+        _listed_or_404(parent_page_id, request.user)
+        return super().get(request, parent_page_id)
+
+
+class PageChooserBrowseView(BrowseView):
+    def get(self, request, parent_page_id=None):
+        _listed_or_404(parent_page_id, request.user)
+        return super().get(request, parent_page_id)
+
+
 def _as_in_the_admin(view):
     """Wagtail's own decoration of its admin views (its URLs are decorated as a whole)."""
     return never_cache(require_admin_access(view))
@@ -37,8 +59,9 @@ def _as_in_the_admin(view):
 
 urlpatterns = decorate_urlpatterns(
     [
-        path("page-types-usage/", PageTypesUsageView.as_view()),
-        path("page-types-usage/results/", PageTypesUsageView.as_view(results_only=True)),
+        path("reports/page-types-usage/", PageTypesUsageView.as_view()),
+        path("reports/page-types-usage/results/", PageTypesUsageView.as_view(results_only=True)),
+        path("choose-page/<int:parent_page_id>/", PageChooserBrowseView.as_view()),
     ],
     _as_in_the_admin,
 )
