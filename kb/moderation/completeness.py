@@ -1,5 +1,8 @@
 """How complete a sheet is: which recommended fields are filled (computed, nothing stored)."""
 
+from collections import defaultdict
+
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -100,3 +103,100 @@ def completeness(page):
     for label, check in checks:
         (filled if check(page) else missing).append(str(label))
     return Completeness(filled, missing)
+
+
+def latest_completeness(pages):
+    """``completeness(page.get_latest_revision_as_object())`` of each of ``pages`` (specific
+    practice pages, their ``latest_revision`` read with them), in a number of queries that does
+    not grow with the number of pages.
+
+    Wagtail restores a page with unpublished changes in about ten queries: modelcluster checks
+    that each foreign key of the page and of each of its tags still exists and reads its themes,
+    Wagtail reads its parent and its comments. Here the revisions are restored from what exists
+    of all they refer to, read at once: a foreign key to something deleted since is emptied, a
+    deleted theme or tag left out, as modelcluster does. These restored pages serve to measure
+    completeness only (their URL path and comments are not restored).
+    """
+    contents = {
+        page.pk: page.latest_revision.content
+        for page in pages
+        if page.has_unpublished_changes and page.latest_revision_id
+    }
+    keys, objects = defaultdict(set), defaultdict(set)
+    for page in pages:
+        if page.pk in contents:
+            model, content = type(page), contents[page.pk]
+            for field in _foreign_keys(model, content):
+                keys[_target(field)].add(content[field.name])
+            for field in _many_to_many(model, content):
+                objects[_target(field)].update(content[field.name])
+            tagged, tag = _tagged_items(model)
+            objects[_target(tag)].update(item["tag"] for item in content.get(tagged, []))
+    existing = {
+        (related, name): set(
+            related._default_manager.filter(**{f"{name}__in": values}).values_list(name, flat=True)
+        )
+        for (related, name), values in keys.items()
+    }
+    loaded = {
+        (related, name): related._default_manager.in_bulk(values, field_name=name)
+        for (related, name), values in objects.items()
+    }
+    return [
+        completeness(
+            _restore(type(page), contents[page.pk], existing, loaded)
+            if page.pk in contents
+            else page
+        )
+        for page in pages
+    ]
+
+
+def _target(field):
+    """(model, field name) a relation refers to."""
+    return field.related_model, field.target_field.name
+
+
+def _foreign_keys(model, content):
+    """The foreign keys of ``content`` that modelcluster checks (all but DO_NOTHING ones)."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.many_to_one
+        and field.remote_field.on_delete is not models.DO_NOTHING
+        and content.get(field.name) is not None
+    ]
+
+
+def _many_to_many(model, content):
+    """modelcluster's many-to-many fields (the themes), which a revision lists by key (the tags
+    are listed through their items)."""
+    return [field for field in model._meta.many_to_many if field.name in content]
+
+
+def _tagged_items(model):
+    """(what a revision lists the items tagging a practice page under, their tag field)."""
+    through = model._meta.get_field("tags").through
+    relation = through._meta.get_field("content_object").remote_field
+    return relation.get_accessor_name(), through._meta.get_field("tag")
+
+
+def _restore(model, content, existing, loaded):
+    kept = dict(content)
+    for field in _foreign_keys(model, content):
+        if content[field.name] not in existing[_target(field)]:
+            kept[field.name] = None
+    listed = {}
+    for field in _many_to_many(model, content):
+        found = loaded[_target(field)]
+        listed[field.name] = [found[key] for key in content[field.name] if key in found]
+        kept[field.name] = []  # read above, not one page at a time by modelcluster
+    tagged, tag = _tagged_items(model)
+    tags = loaded[_target(tag)]
+    kept[tagged] = [item for item in content.get(tagged, []) if item["tag"] in tags]
+    version = model.from_serializable_data(kept, check_fks=False)
+    for name, objects in listed.items():
+        setattr(version, name, objects)
+    for item in getattr(version, tagged).all():
+        item.tag = tags[item.tag_id]
+    return version

@@ -18,7 +18,7 @@ from kb.accounts.adapter import display_name
 from kb.accounts.roles import is_approved_member, is_contributor
 
 from .attachments import atomic_removing_stored_files
-from .completeness import completeness
+from .completeness import completeness, latest_completeness
 from .forms import (
     CONTRIBUTION_FORMS,
     AlreadyProposedError,
@@ -223,13 +223,14 @@ def my_contributions(request):
         .filter(owner=request.user)
         .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")
         .specific()
-        .prefetch_related("latest_revision__content_object")
+        .select_related("latest_revision", for_specific_subqueries=True)
         .prefetch_workflow_states()
         .prefetch_related("themes", "tags", for_specific_subqueries=True)
     )
     page_obj = Paginator(sheets, CONTRIBUTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    pages = list(page_obj.object_list)
     rows = []
-    for page in page_obj.object_list:
+    for page, page_completeness in zip(pages, latest_completeness(pages), strict=True):
         code, label, comment = contribution_status(page)
         rows.append(
             {
@@ -237,7 +238,7 @@ def my_contributions(request):
                 "status": code,
                 "label": label,
                 "comment": comment,
-                "completeness": completeness(page.get_latest_revision_as_object()),
+                "completeness": page_completeness,
             }
         )
     return render(

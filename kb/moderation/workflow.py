@@ -38,7 +38,7 @@ def moderator_comment(state, decision):
     """The comment the moderator left with the latest ``decision`` of this workflow run.
 
     ``decision`` is ``TaskState.STATUS_APPROVED`` or ``TaskState.STATUS_REJECTED`` (changes
-    requested). Shown in "My contributions" and quoted in the e-mail to the contributor.
+    requested). Quoted in the e-mail to the contributor.
     """
     decided = (
         TaskState.objects.filter(workflow_state=state, status=decision)
@@ -52,7 +52,9 @@ def contribution_status(page):
     """(code, label, moderator's comment) of one of the contributor's pages."""
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        comment = moderator_comment(state, TaskState.STATUS_REJECTED)
+        # Wagtail keeps the rejected task as the current one until the page is resubmitted:
+        # read with the state (``prefetch_workflow_states``), not once more for each page.
+        comment = state.current_task_state.specific.get_comment()
         return CHANGES_REQUESTED, STATUS_LABELS[CHANGES_REQUESTED], comment
     if state is not None:
         return IN_REVIEW, STATUS_LABELS[IN_REVIEW], ""

@@ -151,6 +151,52 @@ def test_my_contributions_costs_the_same_with_3_and_30_sheets(client, make_exper
     assert "Page 2 sur 2" in second.content.decode()
 
 
+def test_my_contributions_cost_the_same_with_4_and_12_unpublished_versions(
+    client, make_experience, make_user
+):
+    """Drafts, sheets under review or sent back with a comment, published sheets with a new
+    version in draft: the status, the comment and the completeness of the latest version of each
+    row are read with those of the others."""
+    from kb.moderation.workflow import submit_for_review
+
+    contributor = make_user("claire", "Contributeurs")
+    moderator = make_user("morgane", "Modérateurs")
+    client.force_login(contributor)
+    url = "/contribuer/mes-contributions/"
+
+    def propose(count):
+        for number in range(count):
+            kind = number % 4
+            tags = ["commun", f"brouillon {number}"]
+            page = make_experience(
+                owner=contributor, publish=kind == 3, themes=THEMES[: 1 + kind], tags=tags
+            )
+            if kind == 3:
+                new_version = page.get_latest_revision_as_object()
+                new_version.tags.add("nouvelle version")
+                new_version.save_revision(user=contributor)
+            else:
+                if kind:
+                    submit_for_review(page, contributor)
+                if kind == 2:
+                    task = page.current_workflow_state.current_task_state
+                    task.reject(user=moderator, comment="Précisez le bilan.")
+
+    propose(4)
+    client.get(url)
+    with_4 = _queries(client, url)
+    propose(8)
+    assert _queries(client, url) == with_4
+    rows = client.get(url).context["rows"]
+    assert [row["status"] for row in rows[:4]] == [
+        "published_with_draft",
+        "changes_requested",
+        "in_review",
+        "draft",
+    ]
+    assert rows[1]["comment"] == "Précisez le bilan."
+
+
 def test_my_alerts_cost_the_same_with_2_and_8_followed_items(client, make_experience, make_user):
     """« Mes alertes »: each followed theme, tag or search (here filtered on a region or a type,
     whose names need no query) is shown without a query of its own."""

@@ -1,12 +1,17 @@
 """Completeness: each sheet shows which recommended fields are filled; moderators filter/sort."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.models import Page
 
-from kb.moderation.completeness import completeness
-from practices.models import ExperienceIndexPage
+from kb.moderation.completeness import completeness, latest_completeness
+from practices.models import ExperienceIndexPage, JobDescriptionPage
 from tests.accounts.helpers import approved_user, text
 
+from ..opendata.builders import make_page
 from .helpers import experience, sections, theme
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +90,41 @@ def test_my_contributions_show_completeness(pages, django_user_model):
     html = text(client.get("/contribuer/mes-contributions/"))
     assert f"{completeness(bare).percent} %" in html
     assert "personnes ressources" in html
+
+
+def test_completeness_of_latest_versions_read_together_is_wagtails(pages, settings, tmp_path):
+    """« Mes contributions » restores the latest versions of its sheets all at once: each one's
+    completeness is the one of ``get_latest_revision_as_object()``, also when a theme, a tag or
+    the PDF that a draft had was deleted since."""
+    settings.MEDIA_ROOT = tmp_path
+    bare, rich = pages
+    new_version = rich.get_latest_revision_as_object()
+    new_version.department = ""
+    new_version.themes = []
+    new_version.tags.set(["nouvelle étiquette"])
+    new_version.save_revision()
+    draft = experience(sections()[ExperienceIndexPage], title="Brouillon", publish=False)
+    draft.themes = [theme()]
+    draft.save_revision()
+    pdf = get_document_model().objects.create(
+        title="Fiche en PDF", file=ContentFile(b"%PDF-1.4", name="fiche.pdf")
+    )
+    gone = theme("Disparu", "disparu")
+    job = make_page(
+        JobDescriptionPage, "Poste", publish=False, document=pdf, themes=[gone], tags=["supprimée"]
+    )
+    pdf.delete()
+    gone.delete()
+    Tag.objects.filter(name="supprimée").delete()
+
+    sheets = list(
+        Page.objects.filter(pk__in=[bare.pk, rich.pk, draft.pk, job.pk])
+        .order_by("pk")
+        .specific()
+        .select_related("latest_revision", for_specific_subqueries=True)
+    )
+    wagtails = [completeness(sheet.get_latest_revision_as_object()) for sheet in sheets]
+    together = latest_completeness(sheets)
+    assert [(c.filled, c.missing) for c in together] == [(c.filled, c.missing) for c in wagtails]
+    assert {"thèmes", "étiquettes", "fiche de poste en PDF"} <= set(together[-1].missing)
+    assert "département" in together[1].missing and "étiquettes" in together[1].filled
