@@ -1,14 +1,38 @@
-"""Bulk edit of the themes and tags of pages selected in the Wagtail page listing."""
+"""Bulk actions on pages selected in the Wagtail page listing: edit of their themes and tags,
+members-only restriction; what every page bulk action confirms."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.models import Page
 
 from kb.accounts.roles import is_moderator
+from kb.permissions import pages_listed_in_admin
 from practices.models import PracticePage, Theme
 
 from .tagging import split_tags
+
+
+class ListedPagesBulkAction:
+    """A page bulk action that confirms, and acts on, only the pages listed to the person.
+
+    The selected pages are IDs in the confirmation's address; Wagtail lists by their title those
+    the person may not act on, other people's drafts included."""
+
+    def get_actionable_objects(self):
+        pages, without_access = super().get_actionable_objects()
+        selected = [*pages, *without_access["items_with_no_access"]]
+        listed = set(
+            pages_listed_in_admin(
+                Page.objects.filter(pk__in=[page.pk for page in selected]), self.request.user
+            ).values_list("pk", flat=True)
+        )
+        return [page for page in pages if page.pk in listed], {
+            "items_with_no_access": [
+                page for page in without_access["items_with_no_access"] if page.pk in listed
+            ]
+        }
 
 
 class ClassificationForm(forms.Form):
@@ -81,7 +105,7 @@ def classify(page, user, **changes):
     return True
 
 
-class ClassificationBulkAction(PageBulkAction):
+class ClassificationBulkAction(ListedPagesBulkAction, PageBulkAction):
     display_name = _("Themes and tags")
     action_type = "praxis_classification"
     aria_label = _("Change the themes and tags of the selected pages")
@@ -124,7 +148,7 @@ class MembersOnlyForm(forms.Form):
     )
 
 
-class MembersOnlyBulkAction(PageBulkAction):
+class MembersOnlyBulkAction(ListedPagesBulkAction, PageBulkAction):
     """Mark the selected pages members-only (view restriction to the three groups), or public."""
 
     display_name = _("Reserve for members")

@@ -4,11 +4,18 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.bulk_actions import (
+    DeleteBulkAction,
+    MoveBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+)
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import AbstractPage
+from wagtail.models import AbstractPage, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -18,7 +25,7 @@ from kb.accounts.adapter import display_name
 from kb.permissions import pages_listed_in_admin
 
 from .admin_overrides import ExplorerView
-from .bulk import ClassificationBulkAction, MembersOnlyBulkAction
+from .bulk import ClassificationBulkAction, ListedPagesBulkAction, MembersOnlyBulkAction
 from .models import Report
 
 
@@ -169,12 +176,31 @@ def register_completeness_menu_item():
 
 hooks.register("register_bulk_action", MembersOnlyBulkAction)
 
+# Wagtail's own page bulk actions (delete, move, publish, unpublish), registered again (the last
+# registered of an action type replaces the others) with the pages listed to the person only.
+for wagtail_action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+    hooks.register(
+        "register_bulk_action",
+        type(wagtail_action.__name__, (ListedPagesBulkAction, wagtail_action), {}),
+        order=1,
+    )
+
 
 @hooks.register("construct_homepage_panels")
 def add_moderator_desk_panel(request, panels):
     from .dashboard import ModeratorDeskPanel
 
     panels.append(ModeratorDeskPanel(request))
+
+
+@hooks.register("before_move_page")
+def move_confirmation_of_listed_pages_only(request, page, destination):
+    """Wagtail's move confirmation titles the page and its destination before checking that the
+    person may move it there (the move itself is checked): both must be listed to them."""
+    both = Page.objects.filter(pk__in=[page.pk, destination.pk])
+    if pages_listed_in_admin(both, request.user).count() < both.count():
+        return permission_denied(request)
+    return None
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -101,3 +101,25 @@ def test_the_explorer_and_chooser_do_not_open_on_other_peoples_drafts(
     assert DRAFT not in text(response)
     assert "Mon brouillon" in text(clients["contributor"].get(address.format(own.pk)))
     assert DRAFT in text(clients["moderator"].get(address.format(pages["draft"].pk)))
+
+
+def test_a_move_confirmation_does_not_title_other_peoples_drafts(clients, pages):
+    """Its address names the page to move and its destination."""
+    url = f"/admin/pages/{pages['draft'].pk}/move/{pages['index'].pk}/confirm/"
+    response = clients["contributor"].get(url, follow=True)
+    assert DRAFT not in text(response)
+    assert DRAFT in text(clients["moderator"].get(url))
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["delete", "move", "publish", "unpublish", "praxis_classification", "praxis_members_only"],
+)
+def test_a_bulk_action_confirmation_does_not_title_other_peoples_drafts(clients, pages, action):
+    """The selected pages are IDs in its address; those one may not act on are listed too."""
+    url = f"/admin/bulk/wagtailcore/page/{action}/"
+    ids = {"id": [pages["draft"].pk, pages["published"].pk]}
+    seen = text(clients["contributor"].get(url, ids))
+    assert PUBLISHED in seen
+    assert DRAFT not in seen
+    assert DRAFT in text(clients["moderator"].get(url, ids))
