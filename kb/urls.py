@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views
 from kb.api import api_router
-from kb.sitemaps import PageSitemap
+from kb.sitemaps import PageSitemap, sitemap_index
 
 handler404 = "kb.views.page_not_found"
 handler500 = "kb.views.server_error"
@@ -27,11 +27,12 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("api/v2/", api_router.urls),
     path("veille/", include("kb.watch.urls")),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path(
-        "sitemap.xml",
+        "sitemap-pages.xml",
         sitemap,
         {"sitemaps": {"pages": PageSitemap}, "template_name": "sitemaps/urlset.xml"},
-        name="sitemap",
+        name="sitemap_pages",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),

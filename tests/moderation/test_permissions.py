@@ -204,6 +204,7 @@ LEAK_URLS = [
     "/flux/themes/budget-participatif/rss/",
     "/flux/etiquettes/quartiers/rss/",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
     "/api/v2/pages/",
     "/api/v2/pages/?type=practices.ExperiencePage&fields=*",
     "/recherche/?q=confidentiel",
