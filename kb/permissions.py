@@ -39,10 +39,13 @@ def can_download_document(request, document):
 
 
 def pages_listed_in_admin(pages, user):
-    """The pages of ``pages`` a person sees listed in the Wagtail admin (explorer, page chooser).
+    """The pages of ``pages`` a person sees listed in the Wagtail admin.
 
     A draft is its author's and the moderators' business: a contributor browsing a section sees
-    the published pages and their own, not the titles of other people's drafts."""
+    the published pages and their own, not the titles of other people's drafts. Wagtail's page
+    permission policy lists these pages wherever it explores (explorer, page search, site history,
+    admin API: ``ListedPagesPolicy`` in kb/moderation/wagtail_hooks.py); the page chooser, the
+    page types usage report, bulk actions and move confirmations apply the rule themselves."""
     if is_moderator(user):
         return pages
     from django.db.models import Q
