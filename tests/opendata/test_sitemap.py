@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 from kb.models import HomePage
 from kb.public_address import sync_default_site
@@ -34,6 +34,8 @@ def public_address(settings):
     settings.ALLOWED_HOSTS = ["praxis.example.org", "web"]
     settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS
     sync_default_site()
+    yield
+    Site.clear_site_root_paths_cache()  # the cache outlives the rollback of the site's address
 
 
 def _read(client, location, root_tag):
