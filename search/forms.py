@@ -7,7 +7,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
-from .query import FACETS, SORTS, SearchQuery
+from .query import ALTERNATIVE_FACETS, FACETS, SORTS, SearchQuery
 
 MAX_PAGE = 1000
 MAX_VALUE_LENGTH = 100
@@ -123,8 +123,8 @@ def value_labels(facet, values):
 
 
 def describe_filters(filters):
-    """The filters of a search in words, as on the search page: "thème : Jeunesse ; région :
-    Bretagne et Normandie" ("" without filters)."""
+    """The filters of a search in words, as on the search page: "thème : Jeunesse et Budget
+    participatif ; région : Bretagne ou Normandie" ("" without filters)."""
     described = []
     for facet, values in filters.items():
         labels = value_labels(facet, values)
@@ -132,7 +132,10 @@ def describe_filters(filters):
             _("%(facet)s: %(values)s")
             % {
                 "facet": str(FACET_LABELS.get(facet, facet)).lower(),
-                "values": get_text_list([labels[v] for v in values], _("and")),
+                "values": get_text_list(
+                    [labels[v] for v in values],
+                    _("or") if facet in ALTERNATIVE_FACETS else _("and"),
+                ),
             }
         )
     return pgettext("between the filters of a search", "; ").join(described)

@@ -14,6 +14,12 @@ FACETS = ("type", "theme", "tag", "region", "authority_type", "year", "category"
 SORTS = ("relevance", "date")
 # Values of a facet in a result: the most frequent ones (plus any selected), on every backend.
 FACET_VALUES_MAX = 100
+# The facets whose values are alternatives: a page has one type, one region, one organisation
+# type, one catégorie, one filière, and a sheet runs over consecutive years. Two values of one of
+# them mean either (OR), and the counts of its values are those of the search without its own
+# filter: ticking a second type adds its pages. Two themes or two tags mean both (AND): they
+# narrow the search, and every count is that of the filtered search.
+ALTERNATIVE_FACETS = frozenset({"type", "region", "authority_type", "year", "category", "sector"})
 # The facets whose labels come with each hit, in this order: where and when.
 HIT_FACETS = ("region", "year")
 
@@ -21,7 +27,8 @@ HIT_FACETS = ("region", "year")
 @dataclass
 class SearchQuery:
     text: str = ""
-    filters: dict = field(default_factory=dict)  # facet name → list of values (AND)
+    # facet name → list of values: any of them for ALTERNATIVE_FACETS, all of them otherwise
+    filters: dict = field(default_factory=dict)
     facets: tuple = FACETS
     page: int = 1
     per_page: int = 10

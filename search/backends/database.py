@@ -21,7 +21,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..facets import FULL_RELOAD, FacetIndex, log_changes
-from ..query import FACET_VALUES_MAX, FACETS, HIT_FACETS, Hit, SearchResult, Suggestion, parse
+from ..query import (
+    ALTERNATIVE_FACETS,
+    FACET_VALUES_MAX,
+    FACETS,
+    HIT_FACETS,
+    Hit,
+    SearchResult,
+    Suggestion,
+    parse,
+)
 from ..text import STOP_WORDS, analyse, fold, fold_word, words
 from . import base
 
@@ -103,6 +112,53 @@ def _by_tier_then_date(row):
 def snippet_source(summary, body, attachments):
     """The text a hit's snippet is cut from: summary, body, then attachments."""
     return "\n".join(filter(None, (summary, body, attachments)))[:SNIPPET_SOURCE_CHARS]
+
+
+def _counted(facets, matched, names):
+    """{facet: [(-count, rank, value, Posting)]} of the values of the facets ``names`` over the
+    documents of ``matched`` (sorted as they are, the most frequent first): by walking the
+    documents' values for a small set, by bitmap intersections for a large one."""
+    found = {name: [] for name in names}
+    if not names:
+        return found
+    if len(matched) <= SMALL_MATCH_SET:
+        values_of = facets.doc_values.get
+        counter = Counter(chain.from_iterable(map(values_of, matched, repeat(()))))
+        for posting, count in counter.items():
+            entries = found.get(posting.facet)
+            if entries is not None:
+                entries.append((-count, posting.rank, posting.value, posting))
+    else:
+        for name, entries in found.items():
+            for posting in facets.postings.get(name, {}).values():
+                count = matched.intersection_cardinality(posting.bits)
+                if count:
+                    entries.append((-count, posting.rank, posting.value, posting))
+    return found
+
+
+def _selection(facets, facet, values):
+    """The documents a filter keeps (a BitMap): having any of ``values`` for an alternative
+    facet, all of them for the others."""
+    found = [facets.posting(facet, str(value)) for value in values]
+    bits = [posting.bits for posting in found if posting is not None]
+    if facet in ALTERNATIVE_FACETS:
+        return BitMap.union(*bits) if bits else BitMap()
+    return BitMap.intersection(*bits) if bits and len(bits) == len(found) else BitMap()
+
+
+def _alternative_bases(unfiltered, selections):
+    """{facet: the documents of the search with every filter but its own} of the alternative
+    facets with a selection: what their values are counted over."""
+    bases = {}
+    for facet in selections:
+        if facet in ALTERNATIVE_FACETS:
+            kept = unfiltered
+            for other, bits in selections.items():
+                if other != facet:
+                    kept = kept & bits
+            bases[facet] = kept
+    return bases
 
 
 def _prefix_range(prefix):
@@ -473,15 +529,17 @@ class DatabaseBackend(base.SearchBackend):
         if not matched:
             return result
         facets = self.facet_index()
-        for facet, values in filters.items():
-            for value in values:
-                posting = facets.posting(facet, str(value))
-                matched = matched & posting.bits if posting is not None else BitMap()
+        selections = {facet: _selection(facets, facet, values) for facet, values in filters.items()}
+        unfiltered = matched
+        for bits in selections.values():
+            matched = matched & bits
         result.total = len(matched)
         if not matched:
             return result
         if query.facets:
-            result.facets = self._facets(facets, matched, query)
+            result.facets = self._facets(
+                facets, matched, query, _alternative_bases(unfiltered, selections)
+            )
         if page:
             hits, texts = zip(*page, strict=True)
             for hit, snippet in zip(hits, self.snippets(parsed, match, texts), strict=True):
@@ -516,12 +574,14 @@ class DatabaseBackend(base.SearchBackend):
         (match_sql, params), tiers = self.ranking_sql(match, sort)
         conditions, filter_params = [], []
         for facet, values in filters.items():
-            for value in values:
+            # Any of the values of an alternative facet; each value of the others.
+            groups = [values] if facet in ALTERNATIVE_FACETS else [[value] for value in values]
+            for group in groups:
                 conditions.append(
-                    "t.doc_id IN (SELECT document_id FROM search_searchfacet"
-                    " WHERE facet = %s AND value = %s)"
+                    "t.doc_id IN (SELECT document_id FROM search_searchfacet"  # noqa: S608
+                    f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(group))}))"
                 )
-                filter_params += [facet, str(value)]
+                filter_params += [facet, *map(str, group)]
         joins = ""
         if sort == "date":
             joins = " JOIN search_searchdocument d ON d.page_id = t.doc_id"
@@ -562,27 +622,19 @@ class DatabaseBackend(base.SearchBackend):
         page.sort(key=_by_tier_then_date if sort == "date" else _by_tier_then_score)
         return matched, [item for _tier, item in page]
 
-    def _facets(self, facets, matched, query):
-        """Counts of every facet value over the matching documents (BitMap ``matched``): by
-        walking the documents' values for a small match set, by bitmap intersections for a
-        large one."""
+    def _facets(self, facets, matched, query, own_bases=None):
+        """Counts of every facet value over the matching documents (BitMap ``matched``), except
+        for the facets of ``own_bases`` ({facet: BitMap}), counted over their own set: an
+        alternative facet with a selection is counted over the search without its own filter."""
         from ..query import FacetValue
 
-        # facet → [(-count, rank, value, Posting)]: sorted as they are, the most frequent first
-        found = {name: [] for name in query.facets if name in FACETS}
-        if len(matched) <= SMALL_MATCH_SET:
-            values_of = facets.doc_values.get
-            counter = Counter(chain.from_iterable(map(values_of, matched, repeat(()))))
-            for posting, count in counter.items():
-                entries = found.get(posting.facet)
-                if entries is not None:
-                    entries.append((-count, posting.rank, posting.value, posting))
-        else:
-            for name, entries in found.items():
-                for posting in facets.postings.get(name, {}).values():
-                    count = matched.intersection_cardinality(posting.bits)
-                    if count:
-                        entries.append((-count, posting.rank, posting.value, posting))
+        own_bases = own_bases or {}
+        wanted = [name for name in query.facets if name in FACETS]
+        found = _counted(facets, matched, [name for name in wanted if name not in own_bases])
+        for name, own_base in own_bases.items():
+            if name in wanted:
+                found.update(_counted(facets, own_base, [name]))
+        found = {name: found[name] for name in wanted}
         selected = query.filters or {}
         ordered = {}
         for name, entries in found.items():
@@ -599,7 +651,9 @@ class DatabaseBackend(base.SearchBackend):
                             FacetValue(value, value, 0)
                             if posting is None
                             else FacetValue(
-                                value, posting.label, posting.bits.intersection_cardinality(matched)
+                                value,
+                                posting.label,
+                                posting.bits.intersection_cardinality(own_bases.get(name, matched)),
                             )
                         )
                         values.append(shown[value])

@@ -29,6 +29,7 @@ from elasticsearch_dsl import (
 )
 
 from ..query import (
+    ALTERNATIVE_FACETS,
     FACET_VALUES_MAX,
     FACETS,
     HIT_FACETS,
@@ -226,10 +227,14 @@ def build_search_body(query, parsed=None, mode="all"):
         ]
         if words
     ]
+    # Alternative facets filter the hits only (post_filter): each aggregation applies the
+    # filters of the other ones, so that a facet with a selection counts its other values too.
+    alternatives = {}
     for facet, values in (query.filters or {}).items():
-        if facet in FACETS:
-            for value in values:
-                filters.append({"term": {facet: value}})
+        if facet in ALTERNATIVE_FACETS:
+            alternatives[facet] = {"terms": {facet: list(values)}}
+        elif facet in FACETS:
+            filters.extend({"term": {facet: value}} for value in values)
     per_page = max(1, min(int(query.per_page), 100))
     body = {
         "query": {
@@ -249,7 +254,7 @@ def build_search_body(query, parsed=None, mode="all"):
             *(f"{facet}_facet" for facet in HIT_FACETS),
         ],
         "aggs": {
-            facet: {"terms": {"field": f"{facet}_facet", "size": FACET_VALUES_MAX}}
+            facet: _facet_aggregation(facet, alternatives)
             for facet in query.facets
             if facet in FACETS
         },
@@ -265,6 +270,8 @@ def build_search_body(query, parsed=None, mode="all"):
             },
         },
     }
+    if alternatives:
+        body["post_filter"] = {"bool": {"filter": list(alternatives.values())}}
     if query.sort == "date":
         body["sort"] = [{"date": {"order": "desc"}}, "_score"]
     if parsed.words:
@@ -280,6 +287,15 @@ def build_search_body(query, parsed=None, mode="all"):
             },
         }
     return body
+
+
+def _facet_aggregation(facet, alternatives):
+    """The counts of a facet's values, within the filters of the alternative facets but its own."""
+    terms = {"terms": {"field": f"{facet}_facet", "size": FACET_VALUES_MAX}}
+    others = [clause for name, clause in alternatives.items() if name != facet]
+    if not others:
+        return terms
+    return {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
 
 
 def build_autocomplete_body(text, limit=10):
@@ -408,7 +424,7 @@ class ElasticsearchBackend(base.SearchBackend):
             )
         for facet, agg in response.get("aggregations", {}).items():
             values = []
-            for bucket in agg["buckets"]:
+            for bucket in agg.get("values", agg)["buckets"]:
                 value, label = _value_and_label(bucket["key"])
                 selected = value in (query.filters or {}).get(facet, ())
                 values.append(FacetValue(value, label, bucket["doc_count"], selected))

@@ -228,6 +228,48 @@ def test_the_hits_of_a_filtered_search_are_the_filtered_pages(search):
     assert expected and set(_ids(both)) == expected and both.total == len(expected)
 
 
+def assert_filters_combine_as_their_facets_say(search):
+    """Ticking a second type adds its pages, and each type keeps the count it has alone; ticking
+    a second theme narrows the search. ``search(text, **filters)`` → SearchResult."""
+    everything = search("participation")
+    first, second = everything.facets["type"][:2]
+    only_first = search("participation", type=[first.value])
+    only_second = search("participation", type=[second.value])
+    either = search("participation", type=[first.value, second.value])
+    assert either.total == only_first.total + only_second.total == first.count + second.count
+    assert set(_ids(either)) == set(_ids(only_first)) | set(_ids(only_second))
+
+    counts = {v.value: (v.count, v.selected) for v in only_first.facets["type"]}
+    assert counts[first.value] == (only_first.total, True)
+    assert counts[second.value] == (only_second.total, False)
+    for value in only_first.facets["theme"][:3]:
+        narrowed = search("participation", type=[first.value], theme=[value.value])
+        assert narrowed.total == value.count
+
+    # Two alternative facets: each is counted within the other's filter.
+    region = only_first.facets["region"][0].value
+    crossed = search("participation", type=[first.value], region=[region])
+    for value in crossed.facets["type"]:
+        alone = search("participation", region=[region], type=[value.value])
+        assert value.count == alone.total, value.value
+    for value in crossed.facets["region"]:
+        alone = search("participation", type=[first.value], region=[value.value])
+        assert value.count == alone.total, value.value
+
+    theme_a, theme_b = everything.facets["theme"][:2]
+    both = search("participation", theme=[theme_a.value, theme_b.value])
+    with_a = set(_ids(search("participation", theme=[theme_a.value])))
+    with_b = set(_ids(search("participation", theme=[theme_b.value])))
+    assert set(_ids(both)) == with_a & with_b
+    assert both.total < theme_a.count + theme_b.count
+
+
+def test_values_of_a_type_or_region_are_alternatives_and_themes_add_up(search):
+    assert_filters_combine_as_their_facets_say(
+        lambda text, **filters: search(text, per_page=100, **filters)
+    )
+
+
 def test_hits_have_highlighted_snippets_from_the_original_text(search):
     result = search("budgets participatifs")
     assert result.hits
@@ -296,7 +338,7 @@ def test_search_page_keeps_filters_in_the_url(client):
         "/recherche/", {"q": "participation", "type": "jobdescriptionpage", "per_page": 2}
     )
     html = response.content.decode()
-    assert 'value="jobdescriptionpage" id="facet-type-1" checked' in html
+    assert re.search(r'value="jobdescriptionpage" id="facet-type-\d+" checked', html)
     assert "type=jobdescriptionpage" in html and "page=2" in html  # the next page link
 
 
@@ -326,9 +368,14 @@ def test_json_search(client):
     assert data["count"] > 0
     assert set(data["results"][0]) == {"type", "title", "url", "snippet", "score"}
     assert {r["type"] for r in data["results"]} == {"experiencepage"}
-    assert data["facets"]["type"] == [
-        {"value": "experiencepage", "label": "Fiche d'expérience", "count": data["count"]}
-    ]
+    # The other types are offered with their own counts (a type filter is one of alternatives).
+    types = {v["value"]: v for v in data["facets"]["type"]}
+    assert types["experiencepage"] == {
+        "value": "experiencepage",
+        "label": "Fiche d'expérience",
+        "count": data["count"],
+    }
+    assert len(types) > 1
 
 
 def test_json_search_suggestion(client):

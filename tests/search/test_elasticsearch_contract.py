@@ -100,6 +100,47 @@ def test_phrase_exclusion_and_filters():
     assert body["filter"] == [{"term": {"theme": "evaluation"}}]
 
 
+def test_alternative_facets_filter_the_hits_and_every_other_facets_counts():
+    """Two types are either of them, in post_filter: the type aggregation ignores it, every
+    other aggregation applies it; themes stay in the query (both of them)."""
+    query = SearchQuery(
+        text="budget",
+        filters={"type": ["experiencepage", "charterpage"], "region": ["bretagne"], "theme": ["a"]},
+    )
+    body = build_search_body(query)
+    types = {"terms": {"type": ["experiencepage", "charterpage"]}}
+    regions = {"terms": {"region": ["bretagne"]}}
+    assert body["query"]["bool"]["filter"] == [{"term": {"theme": "a"}}]
+    assert body["post_filter"] == {"bool": {"filter": [types, regions]}}
+    aggs = body["aggs"]
+    assert aggs["type"]["filter"] == {"bool": {"filter": [regions]}}
+    assert aggs["region"]["filter"] == {"bool": {"filter": [types]}}
+    assert aggs["theme"]["filter"] == {"bool": {"filter": [types, regions]}}
+    for facet in ("type", "region", "theme"):
+        assert aggs[facet]["aggs"]["values"]["terms"]["field"] == f"{facet}_facet"
+    assert "post_filter" not in build_search_body(SearchQuery(text="budget"))
+
+
+def test_counts_of_a_filtered_aggregation_are_read():
+    backend = ElasticsearchBackend("http://127.0.0.1:9")
+    query = SearchQuery(text="budget", filters={"type": ["experiencepage"]})
+    response = {
+        "hits": {"total": {"value": 2, "relation": "eq"}, "hits": []},
+        "aggregations": {
+            "type": {"buckets": [{"key": "experiencepage␟Fiche d'expérience", "doc_count": 2}]},
+            "theme": {
+                "doc_count": 2,
+                "values": {"buckets": [{"key": "jeunesse␟Jeunesse", "doc_count": 1}]},
+            },
+        },
+    }
+    result = backend._result(query, response)
+    assert [(v.value, v.label, v.count, v.selected) for v in result.facets["type"]] == [
+        ("experiencepage", "Fiche d'expérience", 2, True)
+    ]
+    assert [(v.value, v.count) for v in result.facets["theme"]] == [("jeunesse", 1)]
+
+
 def test_aggregations_highlight_and_suggest():
     body = build_search_body(SearchQuery(text="concertaton", page=3, per_page=10))
     assert body["from"] == 20 and body["size"] == 10

@@ -14,7 +14,7 @@ from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import build_record, indexable_pages
 from search.query import SearchQuery
 
-from .test_acceptance import assert_head_tier_first
+from .test_acceptance import assert_filters_combine_as_their_facets_say, assert_head_tier_first
 
 URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -34,8 +34,8 @@ def es(db):
     backend.client.indices.delete(index=f"{backend.alias}-*", ignore_unavailable=True)
 
 
-def _search(es, text, **filters):
-    return es.search(SearchQuery(text=text, per_page=50, filters=filters))
+def _search(es, text, per_page=50, **filters):
+    return es.search(SearchQuery(text=text, per_page=per_page, filters=filters))
 
 
 def test_acceptance_queries(es):
@@ -59,6 +59,12 @@ def test_facet_counts_equal_filtered_sizes(es):
     for facet, values in result.facets.items():
         for value in values[:5]:
             assert _search(es, "participation", **{facet: [value.value]}).total == value.count
+
+
+def test_values_of_a_type_or_region_are_alternatives_and_themes_add_up(es):
+    assert_filters_combine_as_their_facets_say(
+        lambda text, **filters: _search(es, text, per_page=100, **filters)
+    )
 
 
 def test_autocomplete(es):

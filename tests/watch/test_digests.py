@@ -319,7 +319,7 @@ def test_followed_searches_are_told_apart_by_their_filters(users, client):
     )
     assert '<caption id="watch-caption">' in html
     assert (
-        "Recherche : « quartier » (thème : Budget participatif ; région : Bretagne et Normandie)"
+        "Recherche : « quartier » (thème : Budget participatif ; région : Bretagne ou Normandie)"
         in manage
     )
 
