@@ -6,12 +6,13 @@ import math
 import orjson
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .backends import get_backend
 from .forms import FACET_LABELS, BadParameter, parse_params, value_labels
-from .query import FACETS, parse
+from .query import ALTERNATIVE_FACETS, FACETS, parse
 
 FACETS_SHOWN = 12  # values per facet on the page
 PAGE_SIZE = 10
@@ -58,6 +59,13 @@ def _active_filters(params, filters):
     return active
 
 
+def _cumulative_filters():
+    """The names of the filters whose ticked values must all be on a page ("thème et
+    étiquette"); in the others, any of them is enough."""
+    names = [str(FACET_LABELS[name]).lower() for name in FACETS if name not in ALTERNATIVE_FACETS]
+    return get_text_list(names, _("and"))
+
+
 @require_GET
 def search_page(request):
     error = None
@@ -96,6 +104,7 @@ def search_page(request):
             has_next=query.page < pages,
             first_index=(query.page - 1) * query.per_page + 1,
             active_filters=_active_filters(request.GET, query.filters),
+            cumulative_filters=_cumulative_filters(),
             without_filters_url=_search_url(request.GET, without=FACETS),
         )
         context["beyond_last_page"] = result.total > 0 and query.page > pages

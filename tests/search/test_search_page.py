@@ -96,3 +96,25 @@ def test_a_search_with_no_word_to_look_for_says_what_to_add(client, text):
     assert "Votre recherche ne contient aucun mot à chercher" in html
     assert "Ajoutez un mot plus précis." in html
     assert "Aucun résultat pour" not in html
+
+
+def test_ticking_a_second_type_adds_its_pages_and_the_page_says_how_filters_combine(client):
+    def found(**filters):
+        html = client.get("/recherche/", {"q": "participation", **filters}).content.decode()
+        return int(re.search(r"<strong>(\d+) résultats? pour", html)[1]), html
+
+    sheets, _html = found(type="experiencepage")
+    jobs, _html = found(type="jobdescriptionpage")
+    both, html = found(type=["experiencepage", "jobdescriptionpage"])
+    assert sheets and jobs and both == sheets + jobs
+    for kind, count in (("experiencepage", sheets), ("jobdescriptionpage", jobs)):
+        box = re.search(
+            rf'value="{kind}" id="(facet-type-\d+)" checked>\s*<label[^>]*>(.*?)</label>',
+            html,
+            re.S,
+        )
+        assert box and f"({count})" in box[2]
+    assert (
+        "Plusieurs valeurs cochées dans un même filtre trouvent les pages ayant l'une"
+        " d'elles ; dans les filtres thème et étiquette, les pages les ayant toutes."
+    ) in " ".join(html.split())
