@@ -15,10 +15,17 @@ from .tagging import split_tags
 
 
 class ListedPagesBulkAction:
-    """A page bulk action that confirms, and acts on, only the pages listed to the person.
+    """A page bulk action that confirms, and acts on, only the pages listed to the person, and
+    only pages selected by their ID.
 
     The selected pages are IDs in the confirmation's address; Wagtail lists by their title those
     the person may not act on, other people's drafts included."""
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        """The selected pages; an ID that is not a number (only a made-up address has one)
+        selects nothing, instead of failing in the database (a 404 when nothing is left)."""
+        return super().get_queryset(model, [pk for pk in object_ids if str(pk).isdigit()])
 
     def get_actionable_objects(self):
         pages, without_access = super().get_actionable_objects()

@@ -351,3 +351,14 @@ def test_the_second_of_two_sendings_at_the_same_moment_leaves_no_file_behind(
     assert again["Location"] == "/contribuer/mes-contributions/"
     (document,) = get_document_model().objects.all()
     assert stored_files(settings) == [Path(document.file.name).name]
+
+
+@pytest.mark.parametrize(
+    "action", ["delete", "move", "publish", "unpublish", "praxis_classification"]
+)
+def test_a_bulk_action_on_made_up_page_ids_is_not_found(moderator_client, site, action):
+    sheet = experience(site[ExperienceIndexPage], "Fiche existante")
+    url = f"/admin/bulk/wagtailcore/page/{action}/"
+    assert moderator_client.get(url, {"id": "abc"}).status_code == 404
+    mixed = moderator_client.get(url, {"id": ["abc", sheet.pk]})
+    assert mixed.status_code == 200 and "Fiche existante" in text(mixed)
