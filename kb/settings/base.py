@@ -192,6 +192,31 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kb.wagtail_search"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "praxis")
 
+
+def shared_cache(url):
+    """The cache of every web worker when there are several (docker-compose.yml): one Redis, so
+    that the log-in rate limits count every attempt whichever worker answers it, and that
+    Wagtail's cached site root paths change everywhere when the site changes. A cache that does
+    not answer is a miss, logged by "praxis.cache", never an error page."""
+    return {
+        "BACKEND": "kb.cache.SharedCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "praxis",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+
+
+# Without REDIS_URL, each process keeps its own cache in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": shared_cache(REDIS_URL)}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "praxis.cache"
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Praxis <praxis@localhost>"

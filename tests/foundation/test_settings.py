@@ -1,4 +1,5 @@
-"""Production settings refuse to start without their secrets; DATABASE_URL switches databases."""
+"""Production settings refuse to start without their secrets; DATABASE_URL switches databases,
+REDIS_URL gives the workers one cache."""
 
 import os
 import subprocess
@@ -12,15 +13,16 @@ LOAD_SETTINGS = (
 )
 
 
-def _run(**env):
+def _run(script=LOAD_SETTINGS, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "PRAXIS_BASE_URL", "DATABASE_URL"}
+        if key
+        not in {"SECRET_KEY", "ALLOWED_HOSTS", "PRAXIS_BASE_URL", "DATABASE_URL", "REDIS_URL"}
     }
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", LOAD_SETTINGS],
+        [sys.executable, "-c", script],
         env=environment,
         capture_output=True,
         text=True,
@@ -65,3 +67,17 @@ def test_sqlite_file_by_default_and_database_url_switches_it(tmp_path):
         DJANGO_SETTINGS_MODULE="kb.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/autre.db"
     )
     assert switched.stdout.split() == ["django.db.backends.sqlite3", f"{tmp_path}/autre.db"]
+
+
+def test_redis_url_gives_every_worker_the_same_cache():
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from django.core.cache import caches; cache = caches['default']; "
+        "print(type(cache).__module__, type(cache).__name__, "
+        "settings.CACHES['default'].get('LOCATION'))"
+    )
+    shared = _run(script, **PRODUCTION, REDIS_URL="redis://cache.example:6379/2")
+    assert shared.returncode == 0, shared.stderr
+    assert shared.stdout.split() == ["kb.cache", "SharedCache", "redis://cache.example:6379/2"]
+    alone = _run(script, DJANGO_SETTINGS_MODULE="kb.settings.dev")
+    assert alone.stdout.split()[:2] == ["django.core.cache.backends.locmem", "LocMemCache"]
