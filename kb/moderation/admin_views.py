@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,12 +13,12 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, Revision, TaskState
 
 from kb.accounts.roles import is_moderator
 
 from .attachments import page_document_ids
-from .completeness import RECOMMENDED, completeness
+from .completeness import RECOMMENDED, completeness, latest_versions, restored_versions
 from .curation import (
     CurationError,
     delete_unused_tag,
@@ -97,42 +98,62 @@ def reviews_in_progress():
 
 
 def review_queue(request):
-    """Pages waiting for a moderator, with a link to what changed since the live version."""
+    """Pages waiting for a moderator, with a link to what changed since the live version.
+
+    The pages, the versions under review and their attachments are read for all rows at once:
+    the number of queries does not grow with the number of pages waiting."""
     _moderator_only(request)
-    task_states = (
+    # The revision before the one under review, which the row of a new sheet compares it with.
+    previous_revision = (
+        Revision.page_revisions.filter(
+            object_id=OuterRef("workflow_state__object_id"), pk__lt=OuterRef("revision_id")
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    task_states = list(
         reviews_in_progress()
         .select_related("workflow_state__requested_by", "revision", "task")
+        .annotate(previous_revision_id=Subquery(previous_revision))
         .order_by("started_at")
     )
+    pages = {
+        str(page.pk): page
+        for page in Page.objects.filter(
+            pk__in=[state.workflow_state.object_id for state in task_states]
+        )
+        .specific()
+        .select_related("live_revision", for_specific_subqueries=True)
+    }
+    task_states = [state for state in task_states if state.workflow_state.object_id in pages]
+    under_review = restored_versions(
+        [pages[state.workflow_state.object_id] for state in task_states],
+        [state.revision for state in task_states],
+    )
+    attachments = [page_document_ids(version) for version in under_review]
+    documents = get_document_model().objects.in_bulk(set().union(*attachments))
     rows = []
-    for task_state in task_states:
-        page = task_state.workflow_state.content_object
-        if not isinstance(page, Page):
-            continue
-        page = page.specific
-        under_review = task_state.revision.as_object() if task_state.revision else page
+    for task_state, version, document_ids in zip(
+        task_states, under_review, attachments, strict=True
+    ):
+        page = pages[task_state.workflow_state.object_id]
         if page.live and page.live_revision_id:
             compare = reverse(
                 "wagtailadmin_pages:revisions_compare",
                 args=[page.pk, "live", task_state.revision_id],
             )
-        else:
-            previous = page.revisions.filter(pk__lt=task_state.revision_id).order_by("-pk").first()
-            compare = (
-                reverse(
-                    "wagtailadmin_pages:revisions_compare",
-                    args=[page.pk, previous.pk, task_state.revision_id],
-                )
-                if previous
-                else None
+        elif task_state.previous_revision_id:
+            compare = reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=[page.pk, task_state.previous_revision_id, task_state.revision_id],
             )
+        else:
+            compare = None
         rows.append(
             {
                 "changed_fields": changed_fields(page, task_state.revision),
-                "completeness": completeness(under_review),
-                "attachments": get_document_model().objects.filter(
-                    pk__in=page_document_ids(under_review)
-                ),
+                "completeness": completeness(version),
+                "attachments": [documents[pk] for pk in sorted(document_ids) if pk in documents],
                 "page": page,
                 "task_state": task_state,
                 "submitter": task_state.workflow_state.requested_by,
@@ -264,8 +285,12 @@ def completeness_list(request):
     for model in RECOMMENDED:
         if kind in COMPLETENESS_TYPES and model.__name__ != COMPLETENESS_TYPES[kind]:
             continue
-        for page in model.objects.prefetch_related("themes", "tags").order_by("pk"):
-            current = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+        pages = list(
+            model.objects.select_related("latest_revision")
+            .prefetch_related("themes", "tags")
+            .order_by("pk")
+        )
+        for page, current in zip(pages, latest_versions(pages), strict=True):
             result = completeness(current)
             if result.percent < below:
                 rows.append({"page": page, "title": current.title, "completeness": result})

@@ -131,17 +131,25 @@ def withdrawn_collection():
 
 
 def page_document_ids(page):
-    """Ids of the documents a page uses (documents blocks of its body, its document field)."""
+    """Ids of the documents a page uses (documents blocks of its body, its document field).
+
+    Read from the stored body without reading the documents (a list of pages costs no query per
+    page): an id may be that of a document deleted since, which querying by these ids leaves
+    out."""
     ids = set()
     document_id = getattr(page, "document_id", None)
     if document_id:
         ids.add(document_id)
     body = getattr(page, "body", None)
-    for block in body or []:
-        if block.block_type == "documents":
-            for item in block.value["items"]:
+    for block in body.raw_data if body else []:
+        if block["type"] == "documents":
+            for item in block["value"].get("items", []):
+                # Wagtail stores a list item as {"type": "item", "value": …, "id": …}, or, in
+                # bodies written by the contribution forms, as the value alone.
+                if item.get("type") == "item" and "id" in item and "value" in item:
+                    item = item["value"]
                 if item.get("document") is not None:
-                    ids.add(item["document"].pk)
+                    ids.add(item["document"])
     return ids
 
 

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,18 +25,20 @@ def _relation(name):
     return filled
 
 
+# Only the blocks a check needs are converted from the stored body: converting a documents block
+# reads its documents, one query per page of a list.
+
+
 def _section(kind):
     def filled(page):
-        return any(
-            block.block_type == "section" and block.value.get("kind") == kind for block in page.body
-        )
+        return any(block.value.get("kind") == kind for block in page.body.blocks_by_name("section"))
 
     return filled
 
 
 def _block(block_type):
     def filled(page):
-        return any(block.block_type == block_type for block in page.body)
+        return any(block["type"] == block_type for block in page.body.raw_data)
 
     return filled
 
@@ -107,31 +110,49 @@ def completeness(page):
 
 def latest_completeness(pages):
     """``completeness(page.get_latest_revision_as_object())`` of each of ``pages`` (specific
-    practice pages, their ``latest_revision`` read with them), in a number of queries that does
-    not grow with the number of pages.
+    practice pages, their ``latest_revision`` read with them, their themes and tags prefetched),
+    in a number of queries that does not grow with the number of pages."""
+    return [completeness(version) for version in latest_versions(pages)]
+
+
+def latest_versions(pages):
+    """``page.get_latest_revision_as_object()`` of each of ``pages`` (specific practice pages,
+    their ``latest_revision`` read with them), restored together (``restored_versions``): a page
+    without unpublished changes is its own latest version."""
+    return restored_versions(
+        pages,
+        [
+            page.latest_revision
+            if page.has_unpublished_changes and page.latest_revision_id
+            else None
+            for page in pages
+        ],
+    )
+
+
+def restored_versions(pages, revisions):
+    """``revision.as_object()`` of each of ``pages`` and its revision of ``revisions`` (the page
+    itself where the revision is None), in a number of queries that does not grow with the
+    number of pages.
 
     Wagtail restores a page with unpublished changes in about ten queries: modelcluster checks
     that each foreign key of the page and of each of its tags still exists and reads its themes,
     Wagtail reads its parent and its comments. Here the revisions are restored from what exists
     of all they refer to, read at once: a foreign key to something deleted since is emptied, a
     deleted theme or tag left out, as modelcluster does. These restored pages serve to measure
-    completeness only (their URL path and comments are not restored).
+    completeness and to list attachments only (their URL path and comments are not restored).
     """
-    contents = {
-        page.pk: page.latest_revision.content
-        for page in pages
-        if page.has_unpublished_changes and page.latest_revision_id
-    }
+    contents = [None if revision is None else revision.content for revision in revisions]
     keys, objects = defaultdict(set), defaultdict(set)
-    for page in pages:
-        if page.pk in contents:
-            model, content = type(page), contents[page.pk]
+    for page, content in zip(pages, contents, strict=True):
+        if content is not None:
+            model = type(page)
             for field in _foreign_keys(model, content):
                 keys[_target(field)].add(content[field.name])
             for field in _many_to_many(model, content):
                 objects[_target(field)].update(content[field.name])
-            tagged, tag = _tagged_items(model)
-            objects[_target(tag)].update(item["tag"] for item in content.get(tagged, []))
+            for tagged, tag in _tagged_items(model):
+                objects[_target(tag)].update(item["tag"] for item in content.get(tagged, []))
     existing = {
         (related, name): set(
             related._default_manager.filter(**{f"{name}__in": values}).values_list(name, flat=True)
@@ -143,12 +164,8 @@ def latest_completeness(pages):
         for (related, name), values in objects.items()
     }
     return [
-        completeness(
-            _restore(type(page), contents[page.pk], existing, loaded)
-            if page.pk in contents
-            else page
-        )
-        for page in pages
+        page if content is None else _restore(type(page), content, existing, loaded)
+        for page, content in zip(pages, contents, strict=True)
     ]
 
 
@@ -175,10 +192,14 @@ def _many_to_many(model, content):
 
 
 def _tagged_items(model):
-    """(what a revision lists the items tagging a practice page under, their tag field)."""
-    through = model._meta.get_field("tags").through
+    """[(what a revision lists the items tagging a practice page under, their tag field)], or []
+    for a page type without tags (the review queue also lists the other pages)."""
+    try:
+        through = model._meta.get_field("tags").through
+    except FieldDoesNotExist:
+        return []
     relation = through._meta.get_field("content_object").remote_field
-    return relation.get_accessor_name(), through._meta.get_field("tag")
+    return [(relation.get_accessor_name(), through._meta.get_field("tag"))]
 
 
 def _restore(model, content, existing, loaded):
@@ -191,12 +212,13 @@ def _restore(model, content, existing, loaded):
         found = loaded[_target(field)]
         listed[field.name] = [found[key] for key in content[field.name] if key in found]
         kept[field.name] = []  # read above, not one page at a time by modelcluster
-    tagged, tag = _tagged_items(model)
-    tags = loaded[_target(tag)]
-    kept[tagged] = [item for item in content.get(tagged, []) if item["tag"] in tags]
+    tagging = [(tagged, loaded[_target(tag)]) for tagged, tag in _tagged_items(model)]
+    for tagged, tags in tagging:
+        kept[tagged] = [item for item in content.get(tagged, []) if item["tag"] in tags]
     version = model.from_serializable_data(kept, check_fks=False)
     for name, objects in listed.items():
         setattr(version, name, objects)
-    for item in getattr(version, tagged).all():
-        item.tag = tags[item.tag_id]
+    for tagged, tags in tagging:
+        for item in getattr(version, tagged).all():
+            item.tag = tags[item.tag_id]
     return version

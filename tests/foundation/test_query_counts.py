@@ -6,11 +6,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kb.moderation.workflow import submit_for_review
 from practices.feeds import FEED_SIZE
-from practices.models import CharterPage, EventPage, JobDescriptionPage, WorkshopOutcomePage
+from practices.models import (
+    CharterPage,
+    EventPage,
+    ExperiencePage,
+    JobDescriptionPage,
+    WorkshopOutcomePage,
+)
 from practices.models.base import LISTING_PAGE_SIZE
 
-from ..opendata.builders import make_page
+from ..opendata.builders import index_for, make_page, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -197,6 +204,87 @@ def test_my_contributions_cost_the_same_with_4_and_12_unpublished_versions(
         "draft",
     ]
     assert rows[1]["comment"] == "Précisez le bilan."
+
+
+def _pdf(name):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.create(
+        title=name, file=ContentFile(b"%PDF-1.4", name=f"{name}.pdf")
+    )
+
+
+def _attached(document):
+    return [("documents", {"items": [{"document": document, "description": ""}]})]
+
+
+def _send_for_review(numbers, contributor, moderator):
+    """For each of ``numbers``: a new experience sheet with a PDF, saved twice before it is sent (its row
+    links to the differences from the previous version); a job description with its PDF, sent
+    back (out of the review queue, in the completeness desk); a published sheet whose new
+    version (another title, other themes, a tag, a PDF) is sent."""
+    themes = [make_theme(name) for name in ("Budget", "Jeunesse")]
+    for number in numbers:
+        draft = make_page(
+            ExperiencePage,
+            f"Brouillon {number}",
+            publish=False,
+            themes=themes[:1],
+            tags=["commun", f"brouillon {number}"],
+            body=_attached(_pdf(f"bilan-{number}")),
+        )
+        draft.save_revision(user=contributor)
+        job = make_page(
+            JobDescriptionPage, f"Poste {number}", publish=False, document=_pdf(f"poste-{number}")
+        )
+        submit_for_review(job, contributor)
+        job.current_workflow_state.current_task_state.reject(user=moderator, comment="Non.")
+        published = make_page(ExperiencePage, f"Publiée {number}")
+        new_version = published.get_latest_revision_as_object()
+        new_version.title = f"Publiée {number} (nouvelle version)"
+        new_version.themes = themes
+        new_version.tags.add("nouvelle version")
+        new_version.body = _attached(_pdf(f"annexe-{number}"))
+        new_version.save_revision(user=contributor)
+        submit_for_review(draft, contributor)
+        submit_for_review(published, contributor)
+
+
+def test_moderators_desks_cost_the_same_with_3_and_9_sheets_of_each_kind(
+    client, make_user, settings, tmp_path
+):
+    """The review queue and the completeness desk restore the versions they show (their
+    completeness, their attachments, the previous version to compare with) all at once, not
+    about ten queries per sheet."""
+    settings.MEDIA_ROOT = tmp_path
+    contributor = make_user("claire", "Contributeurs")
+    moderator = make_user("morgane", "Modérateurs")
+    client.force_login(moderator)
+    queue, desk = "/admin/moderation/relecture/", "/admin/moderation/completude/"
+    index = index_for(ExperiencePage)  # a page with neither completeness nor tags
+    index.save_revision(user=moderator)
+    submit_for_review(index, moderator)
+
+    _send_for_review(range(3), contributor, moderator)
+    for url in (queue, desk):
+        client.get(url)
+    with_3 = {url: _queries(client, url) for url in (queue, desk)}
+    _send_for_review(range(3, 9), contributor, moderator)
+    assert {url: _queries(client, url) for url in (queue, desk)} == with_3
+
+    rows = client.get(queue).context["rows"]
+    assert len(rows) == 1 + 2 * 9
+    assert rows[0]["page"] == index and rows[0]["completeness"] is None
+    new, changed = rows[1], rows[2]
+    assert [document.title for document in new["attachments"]] == ["bilan-0"]
+    assert "/revisions/compare/live..." not in new["compare_url"]
+    assert [document.title for document in changed["attachments"]] == ["annexe-0"]
+    assert "/revisions/compare/live..." in changed["compare_url"]
+    assert {"thèmes", "étiquettes", "documents"} <= set(changed["completeness"].filled)
+    titles = [row["title"] for row in client.get(desk).context["rows"]]
+    assert len(titles) == 3 * 9
+    assert "Publiée 8 (nouvelle version)" in titles and "Poste 8" in titles
 
 
 def test_my_alerts_cost_the_same_with_2_and_8_followed_items(client, make_experience, make_user):
