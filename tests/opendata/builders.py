@@ -14,6 +14,8 @@ from practices.models import (
     Theme,
 )
 
+PUBLIC_ADDRESS = "https://praxis.example.org"  # the ``public_address`` fixture's
+
 DEFAULTS = {
     "experiencepage": {
         "organisation": "Ville de Lille",

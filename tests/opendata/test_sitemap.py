@@ -6,10 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from kb.models import HomePage
-from kb.public_address import sync_default_site
 from kb.sitemaps import PageSitemap
 from practices.models import (
     CharterPage,
@@ -19,23 +18,12 @@ from practices.models import (
     WorkshopOutcomePage,
 )
 
-from .builders import index_for, make_page, restrict_to_members
+from .builders import PUBLIC_ADDRESS, index_for, make_page, restrict_to_members
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-PUBLIC_ADDRESS = "https://praxis.example.org"
 TYPES = [ExperiencePage, JobDescriptionPage, CharterPage, EventPage, WorkshopOutcomePage]
-
-
-@pytest.fixture
-def public_address(settings):
-    """The requests come through a proxy ("web"), the links must be on the public address."""
-    settings.ALLOWED_HOSTS = ["praxis.example.org", "web"]
-    settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS
-    sync_default_site()
-    yield
-    Site.clear_site_root_paths_cache()  # the cache outlives the rollback of the site's address
 
 
 def _read(client, location, root_tag):
