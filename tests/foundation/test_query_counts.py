@@ -166,8 +166,6 @@ def test_my_contributions_cost_the_same_with_4_and_12_unpublished_versions(
     """Drafts, sheets under review or sent back with a comment, published sheets with a new
     version in draft: the status, the comment and the completeness of the latest version of each
     row are read with those of the others."""
-    from kb.moderation.workflow import submit_for_review
-
     contributor = make_user("claire", "Contributeurs")
     moderator = make_user("morgane", "Modérateurs")
     client.force_login(contributor)
