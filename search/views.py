@@ -14,7 +14,7 @@ from .backends import get_backend
 from .forms import FACET_LABELS, BadParameter, parse_params, value_labels
 from .query import ALTERNATIVE_FACETS, FACETS, parse
 
-FACETS_SHOWN = 12  # values per facet on the page
+FACETS_SHOWN = 12  # values per facet shown at first on the page (the others are folded)
 PAGE_SIZE = 10
 AUTOCOMPLETE_MAX = 10
 
@@ -92,6 +92,8 @@ def search_page(request):
                     "label": FACET_LABELS[name],
                     "values": values[:FACETS_SHOWN]
                     + [v for v in values[FACETS_SHOWN:] if v.selected],
+                    # The other values, folded under the first ones.
+                    "more": [v for v in values[FACETS_SHOWN:] if not v.selected],
                 }
                 for name, values in result.facets.items()
                 if values and name in FACET_LABELS

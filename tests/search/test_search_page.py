@@ -118,3 +118,28 @@ def test_ticking_a_second_type_adds_its_pages_and_the_page_says_how_filters_comb
         "Plusieurs valeurs cochées dans un même filtre trouvent les pages ayant l'une"
         " d'elles ; dans les filtres thème et étiquette, les pages les ayant toutes."
     ) in " ".join(html.split())
+
+
+def test_values_beyond_the_first_twelve_are_folded_and_can_be_ticked(client):
+    """Every value of a facet can be ticked: the first twelve are listed, the others folded
+    under "N autres valeurs"; a ticked one is listed with the first ones."""
+
+    def tag_boxes(html):
+        fieldset = re.search(r"<legend>Étiquette</legend>(.*?)</fieldset>", html, re.S)[1]
+        shown, _sep, folded = fieldset.partition('<details class="search-facet__more">')
+        box = r'<input type="checkbox" name="tag" value="([^"]+)" id="([^"]+)"( checked)?>'
+        return re.findall(box, shown), re.findall(box, folded), folded
+
+    html = client.get("/recherche/", {"q": "participation"}).content.decode()
+    shown, folded, folded_html = tag_boxes(html)
+    assert len(shown) == 12 and folded
+    assert f"{len(folded)} autres valeurs</summary>" in folded_html
+    ids = [box_id for _value, box_id, _checked in shown + folded]
+    assert len(set(ids)) == len(ids)
+    assert all(f'<label for="{box_id}">' in html for box_id in ids)
+
+    value = folded[-1][0]
+    ticked, _folded, _html = tag_boxes(
+        client.get("/recherche/", {"q": "participation", "tag": value}).content.decode()
+    )
+    assert (value, " checked") in [(v, checked) for v, _id, checked in ticked]
