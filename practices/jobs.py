@@ -55,10 +55,17 @@ COMPARED_ROWS = [
 
 
 def _choices():
-    """The (pk, title) of every sheet that can be compared, in the alphabetical order of the title
-    the pickers show (accents and case aside, the same on every database)."""
-    choices = public_jobs().values_list("pk", "title")
-    return sorted(choices, key=lambda choice: (fold(choice[1]), choice[0]))
+    """The sheets that can be compared, grouped by catégorie (A, B, C) as the pickers show them:
+    [(label of the catégorie, [(pk, title)])], each group in the alphabetical order of the titles
+    (accents and case aside, the same on every database)."""
+    by_category = {}
+    for pk, title, category in public_jobs().values_list("pk", "title", "category"):
+        by_category.setdefault(category, []).append((pk, title))
+    return [
+        (label, sorted(by_category[value], key=lambda choice: (fold(choice[1]), choice[0])))
+        for value, label in JobCategory.choices
+        if value in by_category
+    ]
 
 
 def compare(request):

@@ -160,14 +160,16 @@ def test_compare_shows_the_working_conditions(client, jobs):
     ]
 
 
-def test_compare_pickers_list_each_title_once_in_alphabetical_order(client, jobs):
-    """An option reads as the sheet's title (which already names the employer), and the options
-    follow the alphabetical order of those titles, accents and case aside."""
+def test_compare_pickers_group_the_titles_by_category_in_alphabetical_order(client, jobs):
+    """An option reads as the sheet's title (which already names the employer); the options are
+    grouped by catégorie, A first, each group in the alphabetical order of the titles, accents
+    and case aside."""
     make_page(
         JobDescriptionPage,
         "Médiatrice de quartier — Nantes",
         job_title="Adulte relais",
         employer="Ville de Nantes",
+        category="C",
     )
     make_page(
         JobDescriptionPage,
@@ -177,15 +179,16 @@ def test_compare_pickers_list_each_title_once_in_alphabetical_order(client, jobs
     )
     html = client.get("/metiers/comparer/").content.decode()
     picker = html.split('<select id="fiche-1"')[1].split("</select>")[0]
-    options = [
-        html_lib.unescape(text) for text in re.findall(r'<option value="\d+">([^<]*)<', picker)
-    ]
-    assert options == [
-        "Agent d'accueil — Grenoble",
-        "Animateur de quartier — Lille",
-        "Chargée de participation — Rennes",
-        "éducatrice populaire — Lyon",
-        "Médiatrice de quartier — Nantes",
+    groups = {
+        label: [
+            html_lib.unescape(text) for text in re.findall(r'<option value="\d+">([^<]*)<', body)
+        ]
+        for label, body in re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', picker, re.S)
+    }
+    assert list(groups.items()) == [
+        ("Catégorie A", ["Chargée de participation — Rennes", "éducatrice populaire — Lyon"]),
+        ("Catégorie B", ["Animateur de quartier — Lille"]),
+        ("Catégorie C", ["Agent d'accueil — Grenoble", "Médiatrice de quartier — Nantes"]),
     ]
 
 
