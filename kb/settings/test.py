@@ -14,3 +14,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files from the apps' folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each test process keeps its own cache whatever REDIS_URL says: tests empty the cache, which
+# on Redis empties its whole database. The shared cache has tests of its own, on a database of
+# their own (tests/foundation/test_shared_cache.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

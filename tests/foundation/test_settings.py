@@ -81,3 +81,15 @@ def test_redis_url_gives_every_worker_the_same_cache():
     assert shared.stdout.split() == ["kb.cache", "SharedCache", "redis://cache.example:6379/2"]
     alone = _run(script, DJANGO_SETTINGS_MODULE="kb.settings.dev")
     assert alone.stdout.split()[:2] == ["django.core.cache.backends.locmem", "LocMemCache"]
+
+
+def test_the_test_suite_never_empties_the_redis_of_redis_url():
+    """Tests clear the cache: on Redis, that would empty the whole database of REDIS_URL."""
+    script = (
+        "import django; django.setup(); from django.core.cache import caches; "
+        "print(type(caches['default']).__name__)"
+    )
+    result = _run(
+        script, DJANGO_SETTINGS_MODULE="kb.settings.test", REDIS_URL="redis://cache.example:6379/0"
+    )
+    assert result.stdout.split() == ["LocMemCache"], result.stderr
