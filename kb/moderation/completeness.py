@@ -25,10 +25,8 @@ def _relation(name):
     return filled
 
 
-# Only the blocks a check needs are converted from the stored body: converting a documents block
-# reads its documents, one query per page of a list.
-
-
+# The body checks convert only the blocks they need from the stored body: converting a documents
+# block reads its documents, one query per page of a list.
 def _section(kind):
     def filled(page):
         return any(block.value.get("kind") == kind for block in page.body.blocks_by_name("section"))

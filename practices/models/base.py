@@ -70,8 +70,6 @@ class PracticePage(BasePage):
     @classmethod
     def index_model(cls):
         """The section page type this type of page lives under (its only allowed parent)."""
-        from django.apps import apps
-
         return apps.get_model(cls.parent_page_types[0])
 
     def get_context(self, request, *args, **kwargs):
