@@ -81,6 +81,27 @@ def _value_and_label(key):
     return value, label or value
 
 
+def _facet_values(buckets, selected_buckets, chosen):
+    """The values of a facet: its most frequent ones, then any selected value they leave out,
+    counted by the "selected" aggregation (0 and labelled with its value when no page has it),
+    as the database backends show them. Selected values are marked."""
+    values = [FacetValue(*_value_and_label(b["key"]), b["doc_count"]) for b in buckets]
+    for value in values:
+        value.selected = value.value in chosen
+    shown = {value.value for value in values}
+    counted = {}  # value → (count, label): the terms of a value under any label add up
+    for bucket in selected_buckets:
+        value, label = _value_and_label(bucket["key"])
+        count, first_label = counted.get(value, (0, label))
+        counted[value] = (count + bucket["doc_count"], first_label)
+    for value in chosen:
+        if value not in shown:
+            shown.add(value)
+            count, label = counted.get(value, (0, value))
+            values.append(FacetValue(value, label, count, selected=True))
+    return values
+
+
 def _datetime(value):
     """A hit's date as the database backends give it: a datetime (None when undated)."""
     return datetime.fromisoformat(value) if value else None
@@ -254,7 +275,7 @@ def build_search_body(query, parsed=None, mode="all"):
             *(f"{facet}_facet" for facet in HIT_FACETS),
         ],
         "aggs": {
-            facet: _facet_aggregation(facet, alternatives)
+            facet: _facet_aggregation(facet, alternatives, (query.filters or {}).get(facet, ()))
             for facet in query.facets
             if facet in FACETS
         },
@@ -289,13 +310,40 @@ def build_search_body(query, parsed=None, mode="all"):
     return body
 
 
-def _facet_aggregation(facet, alternatives):
-    """The counts of a facet's values, within the filters of the alternative facets but its own."""
+def _facet_aggregation(facet, alternatives, selected=()):
+    """The counts of a facet's values, within the filters of the alternative facets but its own:
+    its most frequent values ("values") and, when some are selected, those ("selected"), which
+    the most frequent ones may leave out, counted over the same set."""
     terms = {"terms": {"field": f"{facet}_facet", "size": FACET_VALUES_MAX}}
     others = [clause for name, clause in alternatives.items() if name != facet]
-    if not others:
+    if not others and not selected:
         return terms
-    return {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}}
+    aggs = {"values": terms}
+    if selected:
+        aggs["selected"] = _selected_values_aggregation(facet, selected)
+    scope = {"bool": {"filter": others}} if others else {"match_all": {}}
+    return {"filter": scope, "aggs": aggs}
+
+
+def _selected_values_aggregation(facet, values):
+    """The counts of the given values of a facet. A term of a *_facet field is "value␟label":
+    a regular expression picks each value's terms whatever their label. min_doc_count 0 keeps a
+    value that no page of the set has, with its label, if any page of the index has it; the
+    size leaves room for a value indexed under two labels (renamed since some pages were)."""
+    return {
+        "terms": {
+            "field": f"{facet}_facet",
+            "include": "|".join(f"{_regexp_literal(value)}{FACET_SEPARATOR}.*" for value in values),
+            "size": FACET_VALUES_MAX,
+            "min_doc_count": 0,
+        }
+    }
+
+
+def _regexp_literal(text):
+    """A Lucene regular expression matching ``text`` only: every character but letters and
+    digits escaped (a backslash before a letter can make a class: \\d, \\w)."""
+    return "".join(char if char.isalnum() else f"\\{char}" for char in str(text))
 
 
 def build_autocomplete_body(text, limit=10):
@@ -423,12 +471,11 @@ class ElasticsearchBackend(base.SearchBackend):
                 )
             )
         for facet, agg in response.get("aggregations", {}).items():
-            values = []
-            for bucket in agg.get("values", agg)["buckets"]:
-                value, label = _value_and_label(bucket["key"])
-                selected = value in (query.filters or {}).get(facet, ())
-                values.append(FacetValue(value, label, bucket["doc_count"], selected))
-            result.facets[facet] = values
+            result.facets[facet] = _facet_values(
+                agg.get("values", agg)["buckets"],
+                agg.get("selected", {}).get("buckets", ()),
+                (query.filters or {}).get(facet, ()),
+            )
         result.suggestion = self._suggestion(query.text, response.get("suggest", {}))
         return result
 

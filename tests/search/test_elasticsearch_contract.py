@@ -2,6 +2,7 @@
 sends (no Elasticsearch server here; test_elasticsearch_live.py runs against a real one)."""
 
 import logging
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -294,3 +295,111 @@ def test_documents_refused_by_elasticsearch_do_not_stop_a_publication(
     reset_cache()
     result = get_backend().search(SearchQuery(text="lycées"))
     assert [hit.page_id for hit in result.hits] == [page.pk]
+
+
+def test_selected_values_are_counted_beside_the_most_frequent_ones():
+    """A selected value may be beyond the most frequent values of its facet: a "selected"
+    aggregation counts it, in the same set as the others (an alternative facet without its own
+    filter, the other facets within every filter); its terms are "value␟label", the value
+    escaped in the regular expression."""
+    query = SearchQuery(
+        text="budget", filters={"region": ["corse"], "theme": ["vie-locale", "a.b"]}
+    )
+    aggs = build_search_body(query)["aggs"]
+    regions = {"terms": {"region": ["corse"]}}
+    assert aggs["region"] == {
+        "filter": {"match_all": {}},
+        "aggs": {
+            "values": {"terms": {"field": "region_facet", "size": 100}},
+            "selected": {
+                "terms": {
+                    "field": "region_facet",
+                    "include": "corse\u241f.*",
+                    "size": 100,
+                    "min_doc_count": 0,
+                }
+            },
+        },
+    }
+    assert aggs["theme"]["filter"] == {"bool": {"filter": [regions]}}
+    include = aggs["theme"]["aggs"]["selected"]["terms"]["include"]
+    assert include == "vie\\-locale\u241f.*|a\\.b\u241f.*"
+    assert re.fullmatch(include, "a.b\u241fA point B")
+    assert not re.fullmatch(include, "axb\u241fA x B")
+    assert not re.fullmatch(include, "vie-locale-2\u241fVie locale 2")
+    for facet in ("type", "tag", "year"):  # nothing selected there
+        assert set(aggs[facet]["aggs"]) == {"values"}
+
+
+def test_without_a_selection_a_facet_is_its_most_frequent_values_only():
+    aggs = build_search_body(SearchQuery(text="budget"))["aggs"]
+    assert set(aggs) == {
+        "type",
+        "theme",
+        "tag",
+        "region",
+        "authority_type",
+        "year",
+        "category",
+        "sector",
+    }
+    for facet, agg in aggs.items():
+        assert agg == {"terms": {"field": f"{facet}_facet", "size": 100}}
+    themed = build_search_body(SearchQuery(text="budget", filters={"theme": ["jeunesse"]}))
+    assert "selected" not in themed["aggs"]["tag"] and "terms" in themed["aggs"]["tag"]
+
+
+def test_selected_values_beyond_the_most_frequent_ones_are_read_with_their_counts():
+    """Read as Elasticsearch 8 answers the body of that query: a selected region beyond the
+    top values, another that no page of the search has (min_doc_count 0: its term, counted 0),
+    a third in no page at all (no bucket), and a selected theme among the top values."""
+    backend = ElasticsearchBackend("http://127.0.0.1:9")
+    query = SearchQuery(
+        text="budget",
+        filters={"region": ["corse", "guyane", "atlantide"], "theme": ["jeunesse"]},
+        facets=("region", "theme"),
+    )
+    aggs = build_search_body(query)["aggs"]
+    assert set(aggs["region"]["aggs"]) == set(aggs["theme"]["aggs"]) == {"values", "selected"}
+
+    def terms(*buckets, other=0):
+        return {
+            "doc_count_error_upper_bound": 0,
+            "sum_other_doc_count": other,
+            "buckets": [{"key": key, "doc_count": count} for key, count in buckets],
+        }
+
+    response = {
+        "took": 4,
+        "timed_out": False,
+        "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": None, "hits": []},
+        "aggregations": {
+            "region": {
+                "doc_count": 57,
+                "values": terms(
+                    ("bretagne\u241fBretagne", 31),
+                    ("hauts-de-france\u241fHauts-de-France", 25),
+                    other=1,
+                ),
+                "selected": terms(("corse\u241fCorse", 1), ("guyane\u241fGuyane", 0)),
+            },
+            "theme": {
+                "doc_count": 1,
+                "values": terms(("jeunesse\u241fJeunesse", 1), ("budget\u241fBudget", 1)),
+                "selected": terms(("jeunesse\u241fJeunesse", 1)),
+            },
+        },
+    }
+    result = backend._result(query, response)
+    assert [(v.value, v.label, v.count, v.selected) for v in result.facets["region"]] == [
+        ("bretagne", "Bretagne", 31, False),
+        ("hauts-de-france", "Hauts-de-France", 25, False),
+        ("corse", "Corse", 1, True),
+        ("guyane", "Guyane", 0, True),
+        ("atlantide", "atlantide", 0, True),
+    ]
+    assert [(v.value, v.count, v.selected) for v in result.facets["theme"]] == [
+        ("jeunesse", 1, True),
+        ("budget", 1, False),
+    ]

@@ -67,6 +67,29 @@ def test_values_of_a_type_or_region_are_alternatives_and_themes_add_up(es):
     )
 
 
+def test_a_selected_value_beyond_the_most_frequent_ones_is_shown_with_its_count(es, monkeypatch):
+    """As on the database backend: a facet lists its most frequent values, then any selected one
+    they leave out, marked, with its count (a region: over the search without the region
+    filter; a tag: over the filtered search)."""
+    from search.backends import elasticsearch
+
+    everything = _search(es, "participation")
+    regions, tags = everything.facets["region"], everything.facets["tag"]
+    assert len(regions) > 3 and len(tags) > 3
+    monkeypatch.setattr(elasticsearch, "FACET_VALUES_MAX", 3)
+    least = regions[-1]
+    shown = _search(es, "participation", region=[least.value]).facets["region"]
+    assert [(v.value, v.selected) for v in shown[:3]] == [(v.value, False) for v in regions[:3]]
+    assert [(v.value, v.label, v.count, v.selected) for v in shown[3:]] == [
+        (least.value, least.label, least.count, True)
+    ]
+    tag = tags[-1].value
+    filtered = _search(es, "participation", tag=[tag])
+    assert [(v.value, v.count) for v in filtered.facets["tag"] if v.selected] == [
+        (tag, filtered.total)
+    ]
+
+
 def test_autocomplete(es):
     suggestions = es.autocomplete("democr")
     assert 0 < len(suggestions) <= 10
