@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from practices.choices import AuthorityType
 
 from .models import Profile
+from .roles import rights_beyond_registration
 
 
 class ProfessionalFieldsMixin(forms.Form):
@@ -78,7 +79,15 @@ class ProfileForm(ProfessionalFieldsMixin):
         )
 
 
+STALE_PAGE = _(
+    "This decision page was incomplete (an old copy of the page?): nothing was changed or sent. "
+    "Check the current status above and send your decision again."
+)
+
+
 class DecisionForm(forms.Form):
+    """A moderator's decision on ``profile``'s registration."""
+
     APPROVE, REFUSE = "approve", "refuse"
 
     decision = forms.ChoiceField(
@@ -94,14 +103,54 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    # The status the moderator saw: a decision taken meanwhile by another one is not overwritten
-    # (the page always sends it; without it, the decision applies whatever the status).
+    # The status the moderator saw: a decision taken meanwhile by another one is not overwritten.
+    # A form without it (an old copy of the page, a replayed request) decides nothing.
     seen_status = forms.ChoiceField(
-        choices=Profile.Status.choices, widget=forms.HiddenInput, required=False
+        choices=Profile.Status.choices,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": STALE_PAGE,
+            "invalid_choice": STALE_PAGE,
+        },
     )
+
+    def __init__(self, *args, profile, **kwargs):
+        self.profile = profile
+        kwargs.setdefault("initial", {"seen_status": profile.status})
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == self.REFUSE and not cleaned.get("message", "").strip():
-            self.add_error("message", _("Explain to the person why their registration is refused."))
+        if cleaned.get("decision") == self.REFUSE:
+            if not cleaned.get("message", "").strip():
+                self.add_error(
+                    "message", _("Explain to the person why their registration is refused.")
+                )
+            if rights := rights_beyond_registration(self.profile.user):
+                self.add_error("decision", kept_rights_message(self.profile, rights, refused=True))
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.has_error("seen_status"):
+            # Sent again, the page decides on the status it shows now (above the form).
+            self.data = self.data.copy()
+            self.data["seen_status"] = self.profile.status
+
+
+def kept_rights_message(profile, rights, refused=False):
+    """Why ``profile``'s registration cannot be refused: ``rights`` (what
+    ``rights_beyond_registration`` found) are not the registration desk's to take back."""
+    if refused:
+        message = _(
+            "%(name)s has rights that a registration does not give (%(rights)s): their "
+            "registration cannot be refused here, and nothing was changed or sent. An "
+            "administrator can first take these rights back in Settings › Users."
+        )
+    else:
+        message = _(
+            "%(name)s has rights that a registration does not give (%(rights)s): their "
+            "registration cannot be refused here. An administrator can first take these rights "
+            "back in Settings › Users."
+        )
+    return message % {"name": profile, "rights": ", ".join(rights)}

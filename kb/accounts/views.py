@@ -21,9 +21,17 @@ from django.views.decorators.http import require_POST
 
 from .adapter import display_name
 from .emails import notify_decision, notify_promotion
-from .forms import DecisionForm, ProfileForm
+from .forms import DecisionForm, ProfileForm, kept_rights_message
 from .models import Profile
-from .roles import CONTRIBUTORS, MEMBERS, MODERATORS, forget_groups, is_moderator
+from .roles import (
+    CONTRIBUTORS,
+    MEMBERS,
+    MODERATORS,
+    REGISTRATION_GROUPS,
+    forget_groups,
+    is_moderator,
+    rights_beyond_registration,
+)
 
 
 @login_required
@@ -122,17 +130,12 @@ def decide(request, profile_id):
     _moderator_only(request)
     profile = get_object_or_404(Profile.objects.select_related("user"), pk=profile_id)
     if request.method == "POST":
-        form = DecisionForm(request.POST)
+        form = DecisionForm(request.POST, profile=profile)
         if form.is_valid():
-            profile = _record_decision(profile.pk, form.cleaned_data, request.user)
-            if profile is None:
-                messages.error(
-                    request,
-                    _(
-                        "Another moderator decided on this registration in the meantime: "
-                        "nothing was changed or sent. Read their decision before changing it."
-                    ),
-                )
+            try:
+                profile = _record_decision(profile.pk, form.cleaned_data, request.user)
+            except DecisionNotRecorded as not_recorded:
+                messages.error(request, str(not_recorded))
                 return redirect("accounts_admin:decide", profile_id)
             notify_decision(profile)
             if profile.status == Profile.Status.APPROVED:
@@ -145,7 +148,8 @@ def decide(request, profile_id):
                 )
             return redirect("accounts_admin:registrations")
     else:
-        form = DecisionForm(initial={"seen_status": profile.status})
+        form = DecisionForm(profile=profile)
+    rights = rights_beyond_registration(profile.user)
     return render(
         request,
         "accounts/admin/decide.html",
@@ -155,28 +159,44 @@ def decide(request, profile_id):
             "email_verified": EmailAddress.objects.filter(
                 user=profile.user, verified=True
             ).exists(),
+            "kept_rights": kept_rights_message(profile, rights) if rights else "",
         },
     )
 
 
+class DecisionNotRecorded(Exception):
+    """Nothing was changed (nor is anything to be e-mailed); the message says why."""
+
+
 def _record_decision(profile_id, data, moderator):
-    """Record the decision and the groups that follow from it; the profile, or None when its
-    status is no longer the one the moderator saw (two moderators answering the same e-mail)."""
+    """Record the decision and the groups that follow from it, and return the profile.
+
+    Raises ``DecisionNotRecorded`` when the status is no longer the one the moderator saw (two
+    moderators answering the same e-mail), or when a refusal would take away rights that the
+    registration did not give (moderators, administrators: the form says so first; checked again
+    here, under the lock). A refusal only takes back the groups of the registration desk."""
     with transaction.atomic():
         profile = Profile.objects.select_for_update().select_related("user").get(pk=profile_id)
-        if data["seen_status"] and profile.status != data["seen_status"]:
-            return None
+        if profile.status != data["seen_status"]:
+            raise DecisionNotRecorded(
+                _(
+                    "Another moderator decided on this registration in the meantime: "
+                    "nothing was changed or sent. Read their decision before changing it."
+                )
+            )
         approve = data["decision"] == DecisionForm.APPROVE
+        user = profile.user
+        if not approve and (rights := rights_beyond_registration(user)):
+            raise DecisionNotRecorded(kept_rights_message(profile, rights, refused=True))
         profile.status = Profile.Status.APPROVED if approve else Profile.Status.REFUSED
         profile.decision_message = data["message"].strip()
         profile.decided_by = moderator
         profile.decided_at = timezone.now()
         profile.save()
-        user = profile.user
         if approve:
             user.groups.add(Group.objects.get(name=MEMBERS))
         else:
-            user.groups.clear()
+            user.groups.remove(*Group.objects.filter(name__in=REGISTRATION_GROUPS))
         forget_groups(user)
     return profile
 

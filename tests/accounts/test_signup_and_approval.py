@@ -98,7 +98,8 @@ def test_full_path_signup_confirmation_pending_approval_promotion(client, modera
     assert "adresse pas encore confirmée" not in text(listing)
     mail.outbox.clear()
     response = moderator_client.post(
-        decide_path, {"decision": "approve", "message": "Bienvenue parmi nous !"}
+        decide_path,
+        {"decision": "approve", "message": "Bienvenue parmi nous !", "seen_status": "pending"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -121,7 +122,9 @@ def test_refusal_needs_a_message_which_is_emailed(client, moderator):
     sign_up(client)
     profile = Profile.objects.get(user__email=SIGNUP["email"])
     client.force_login(moderator)
-    response = client.post(f"/admin/inscriptions/{profile.pk}/", {"decision": "refuse"})
+    response = client.post(
+        f"/admin/inscriptions/{profile.pk}/", {"decision": "refuse", "seen_status": "pending"}
+    )
     assert response.status_code == 200
     assert "pourquoi son inscription est refusée" in text(response)
     profile.refresh_from_db()
@@ -130,7 +133,11 @@ def test_refusal_needs_a_message_which_is_emailed(client, moderator):
     mail.outbox.clear()
     client.post(
         f"/admin/inscriptions/{profile.pk}/",
-        {"decision": "refuse", "message": "Praxis est réservé aux professionnels."},
+        {
+            "decision": "refuse",
+            "message": "Praxis est réservé aux professionnels.",
+            "seen_status": "pending",
+        },
     )
     profile.refresh_from_db()
     assert profile.status == Profile.Status.REFUSED

@@ -33,7 +33,10 @@ def test_from_sign_up_to_publication(django_user_model):
 
     # Approved, then made contributor.
     profile = Profile.objects.get(user__email=SIGNUP["email"])
-    moderator.post(f"/admin/inscriptions/{profile.pk}/", {"decision": "approve", "message": ""})
+    moderator.post(
+        f"/admin/inscriptions/{profile.pk}/",
+        {"decision": "approve", "message": "", "seen_status": "pending"},
+    )
     moderator.post(f"/admin/inscriptions/membre/{profile.user_id}/contributeur/")
     assert person.get("/contribuer/experience/nouvelle/").status_code == 200
 

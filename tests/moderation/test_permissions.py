@@ -135,7 +135,9 @@ def test_matrix_of_moderator_actions(role, clients, site, django_user_model):
     newcomer = approved_user(django_user_model, "nouvelle")
     profile = Profile.objects.get(user=newcomer)
     client = clients[role]
-    client.post(f"/admin/inscriptions/{profile.pk}/", {"decision": "approve"})
+    client.post(
+        f"/admin/inscriptions/{profile.pk}/", {"decision": "approve", "seen_status": "pending"}
+    )
     client.post(f"/admin/inscriptions/membre/{newcomer.pk}/contributeur/")
     profile.refresh_from_db()
     groups = set(newcomer.groups.values_list("name", flat=True))
