@@ -16,6 +16,7 @@ from operator import attrgetter
 from django.db import connections
 from pyroaring import BitMap
 
+from .query import FACETS_BY_VALUE_DESCENDING
 from .text import fold_word
 
 FULL_RELOAD = 0  # SearchChange.page_id meaning "reload everything"
@@ -93,7 +94,7 @@ class FacetIndex:
 
     def _rank(self):
         for facet, by_value in self.postings.items():
-            if facet == "year":
+            if facet in FACETS_BY_VALUE_DESCENDING:
                 ordered = sorted(by_value.values(), key=attrgetter("value"), reverse=True)
             else:
                 ordered = sorted(by_value.values(), key=_by_label)

@@ -20,6 +20,9 @@ FACET_VALUES_MAX = 100
 # filter: ticking a second type adds its pages. Two themes or two tags mean both (AND): they
 # narrow the search, and every count is that of the filtered search.
 ALTERNATIVE_FACETS = frozenset({"type", "region", "authority_type", "year", "category", "sector"})
+# The facets whose values are listed in reverse order of value (years: the most recent first)
+# rather than the most frequent first.
+FACETS_BY_VALUE_DESCENDING = frozenset({"year"})
 # The facets whose labels come with each hit, in this order: where and when.
 HIT_FACETS = ("region", "year")
 

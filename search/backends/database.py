@@ -25,6 +25,7 @@ from ..query import (
     ALTERNATIVE_FACETS,
     FACET_VALUES_MAX,
     FACETS,
+    FACETS_BY_VALUE_DESCENDING,
     HIT_FACETS,
     Hit,
     SearchResult,
@@ -639,7 +640,8 @@ class DatabaseBackend(base.SearchBackend):
         ordered = {}
         for name, entries in found.items():
             # Years: the most recent first; other facets: the most frequent, then by label.
-            entries = _first(entries, key=itemgetter(1) if name == "year" else None)
+            by_value = name in FACETS_BY_VALUE_DESCENDING
+            entries = _first(entries, key=itemgetter(1) if by_value else None)
             values = [FacetValue(value, p.label, -negative) for negative, _r, value, p in entries]
             chosen = selected.get(name)
             if chosen:  # selected values are always shown, and marked

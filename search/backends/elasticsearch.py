@@ -32,6 +32,7 @@ from ..query import (
     ALTERNATIVE_FACETS,
     FACET_VALUES_MAX,
     FACETS,
+    FACETS_BY_VALUE_DESCENDING,
     HIT_FACETS,
     FacetValue,
     Hit,
@@ -312,9 +313,12 @@ def build_search_body(query, parsed=None, mode="all"):
 
 def _facet_aggregation(facet, alternatives, selected=()):
     """The counts of a facet's values, within the filters of the alternative facets but its own:
-    its most frequent values ("values") and, when some are selected, those ("selected"), which
-    the most frequent ones may leave out, counted over the same set."""
+    its most frequent values (the latest, for a facet listed by value: "values") and, when some
+    are selected, those ("selected"), which the first ones may leave out, counted over the same
+    set."""
     terms = {"terms": {"field": f"{facet}_facet", "size": FACET_VALUES_MAX}}
+    if facet in FACETS_BY_VALUE_DESCENDING:  # "2015␟2015" before "2014␟2014"
+        terms["terms"]["order"] = {"_key": "desc"}
     others = [clause for name, clause in alternatives.items() if name != facet]
     if not others and not selected:
         return terms
