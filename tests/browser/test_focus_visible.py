@@ -1,5 +1,5 @@
-"""Focus visible (WCAG 2.4.7): on the search page, whose facet lists scroll (and so clip what
-passes their edges), the focus ring of every element reached with Tab is shown whole.
+"""Focus visible (WCAG 2.4.7): on the search page, with its many facet checkboxes, the focus ring
+of every element reached with Tab is shown whole, cut by no box that clips what passes its edges.
 """
 
 import pytest

@@ -91,7 +91,35 @@ def the_search_box_keeps_its_width_on_a_narrow_phone(page):
     assert button["y"] == box["y"] and button["x"] > box["x"] + box["width"]  # side by side
 
 
+# The labels of the facet values shown (not folded) that a box clipping its overflow hides in
+# part: that box's edges cut the label's.
+CLIPPED_FACET_LABELS = """() => [...document.querySelectorAll('.search-facet label')]
+    .filter(label => !label.closest('details:not([open])'))
+    .filter(label => {
+        const box = label.getBoundingClientRect();
+        for (let parent = label.parentElement; parent; parent = parent.parentElement) {
+            const style = getComputedStyle(parent);
+            if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+            const edge = parent.getBoundingClientRect();
+            if (box.top < edge.top - 0.5 || box.bottom > edge.bottom + 0.5
+                || box.left < edge.left - 0.5 || box.right > edge.right + 0.5) return true;
+        }
+        return false;
+    })
+    .map(label => label.textContent.trim())"""
+
+
+def every_filter_offered_is_read_whole(page):
+    """The values of each filter are listed whole, not in a box that clips the last ones: the
+    eight themes of a search on the participatory budget can all be read."""
+    page.goto("/recherche/?q=budget+participatif")
+    themes = page.get_by_role("group", name="Thème").locator("label")
+    assert themes.count() >= 8
+    assert page.evaluate(CLIPPED_FACET_LABELS) == []
+
+
 def test_a_practitioner_removes_a_filter_in_one_keystroke_then_prints(demo_site, page):
+    every_filter_offered_is_read_whole(page)
     remove_a_filter_with_the_keyboard(page)
     print_a_search(page)
     suggestions_announced_only_when_looked_up(page)
