@@ -1,28 +1,24 @@
 """E-mails of the account life cycle (plain text, French)."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from kb.mail import send_or_log
 from kb.public_address import absolute_url
 
 from .roles import MODERATORS
 
 
 def send_templated(template, recipients, context):
+    """False when the mail server failed (logged by "praxis.mail"); True once sent, or when there
+    was no one to write to."""
     recipients = [address for address in recipients if address]
     if not recipients:
-        return 0
+        return True
     subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
     body = render_to_string(f"accounts/email/{template}.txt", context)
-    return send_mail(
-        "[Praxis] " + " ".join(subject.split()),
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
-    )
+    return send_or_log("[Praxis] " + " ".join(subject.split()), body, recipients)
 
 
 def moderator_addresses():

@@ -137,7 +137,7 @@ def decide(request, profile_id):
             except DecisionNotRecorded as not_recorded:
                 messages.error(request, str(not_recorded))
                 return redirect("accounts_admin:decide", profile_id)
-            notify_decision(profile)
+            told = notify_decision(profile)
             if profile.status == Profile.Status.APPROVED:
                 messages.success(
                     request, _("%(name)s's registration is approved.") % {"name": profile}
@@ -145,6 +145,15 @@ def decide(request, profile_id):
             else:
                 messages.success(
                     request, _("%(name)s's registration is refused.") % {"name": profile}
+                )
+            if not told:
+                messages.warning(
+                    request,
+                    _(
+                        "The decision is recorded, but the e-mail to %(email)s could not be "
+                        "sent: let them know another way."
+                    )
+                    % {"email": profile.user.email},
                 )
             return redirect("accounts_admin:registrations")
     else:
@@ -220,6 +229,15 @@ def promote(request, user_id):
         )
     else:
         user.groups.add(contributors)
-        notify_promotion(user)
+        told = notify_promotion(user)
         messages.success(request, _("%(name)s can now contribute.") % {"name": display_name(user)})
+        if not told:
+            messages.warning(
+                request,
+                _(
+                    "The role is granted, but the e-mail to %(email)s could not be sent: "
+                    "let them know another way."
+                )
+                % {"email": user.email},
+            )
     return redirect(reverse("accounts_admin:registrations") + "?statut=approved")

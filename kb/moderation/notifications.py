@@ -6,6 +6,10 @@ sheet proposed through the public forms gets Praxis's own templates
 moderator's comment, and links on the public address to the sheet or to its edit form
 (``/contribuer/fiche/<id>/modifier/``) instead of the Wagtail admin. Moderators, who work in the
 admin, keep Wagtail's e-mails.
+
+Wagtail logs an e-mail that fails to send, but not a mail server that fails as the connection
+opens (an SMTP error other than a refused connection): that one is logged by "praxis.mail" too,
+and the moderator's decision stands.
 """
 
 from django.urls import reverse
@@ -17,6 +21,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from kb.accounts.roles import is_contributor, is_moderator
+from kb.mail import MAIL_ERRORS, logger
 from kb.public_address import absolute_url
 
 from .workflow import moderator_comment
@@ -53,6 +58,18 @@ class ContributorDecisionNotifier:
             return super().get_template_set(workflow_state, **kwargs)
         base = f"moderation/email/contribution_{self.decision}"
         return {"subject": f"{base}_subject.txt", "text": f"{base}.txt", "html": f"{base}.html"}
+
+    def send_emails(self, template_set, context, recipients, **kwargs):
+        try:
+            return super().send_emails(template_set, context, recipients, **kwargs)
+        except MAIL_ERRORS:
+            logger.exception(
+                "E-mail not sent to %s: %s of %s",
+                ", ".join(sorted(recipient.email for recipient in recipients)),
+                self.decision,
+                context.get("page"),
+            )
+            return False
 
     def get_context(self, workflow_state, **kwargs):
         context = super().get_context(workflow_state, **kwargs)

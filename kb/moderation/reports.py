@@ -27,20 +27,21 @@ class Filed(Enum):
 
 
 def file_report(page, reporter, reason):
-    """(report, Filed): the member's report on ``page``."""
+    """(report, Filed, told): the member's report on ``page``; ``told`` is False when a new
+    report is stored but the mail server failed to send it to the moderators."""
     with transaction.atomic():
         report, created = Report.objects.select_for_update().get_or_create(
             page=page, reporter=reporter, status=Report.Status.OPEN, defaults={"reason": reason}
         )
         if not created:
             if reason.strip() in report.reason:
-                return report, Filed.REPEATED
+                return report, Filed.REPEATED, True
             added_on = date_format(timezone.localtime(), "DATETIME_FORMAT")
             report.reason += "\n\n" + _("Added on %(date)s:") % {"date": added_on} + " " + reason
             report.save(update_fields=["reason"])
-            return report, Filed.ADDED
-    notify_moderators_of_report(report)
-    return report, Filed.NEW
+            return report, Filed.ADDED, True
+    told = notify_moderators_of_report(report)
+    return report, Filed.NEW, told
 
 
 def notify_moderators_of_report(report):
@@ -55,7 +56,7 @@ def notify_moderators_of_report(report):
 def notify_reporter_of_handling(report):
     reporter = report.reporter
     if reporter is None or not reporter.is_active:
-        return 0
+        return True
     return send_templated(
         "report_handled",
         [reporter.email],

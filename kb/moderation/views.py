@@ -266,8 +266,16 @@ def report(request, page_id):
         for error in form.errors["reason"]:
             messages.error(request, error)
     else:
-        _report, filed = file_report(page, request.user, form.cleaned_data["reason"])
-        if filed is Filed.NEW:
+        _report, filed, told = file_report(page, request.user, form.cleaned_data["reason"])
+        if filed is Filed.NEW and not told:
+            messages.warning(
+                request,
+                _(
+                    "Thank you: your report is recorded, but the e-mail to the moderators could "
+                    "not be sent. They will find it among the reports to handle."
+                ),
+            )
+        elif filed is Filed.NEW:
             messages.success(
                 request, _("Thank you: your report has been passed on to the moderators.")
             )
