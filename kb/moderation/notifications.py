@@ -1,4 +1,5 @@
-"""The e-mail a contributor gets when a moderator approves their sheet or requests changes.
+"""The e-mails of moderation: to the moderators when a sheet is proposed, to its contributor when
+a moderator approves it or requests changes.
 
 Wagtail's workflow notifiers send it (recipients, notification preferences, language), but a
 sheet proposed through the public forms gets Praxis's own templates
@@ -7,18 +8,21 @@ moderator's comment, and links on the public address to the sheet or to its edit
 (``/contribuer/fiche/<id>/modifier/``) instead of the Wagtail admin. Moderators, who work in the
 admin, keep Wagtail's e-mails.
 
-Wagtail logs an e-mail that fails to send, but not a mail server that fails as the connection
-opens (an SMTP error other than a refused connection): that one is logged by "praxis.mail" too,
-and the moderator's decision stands.
+Wagtail logs an e-mail that fails to send, but lets through a mail server that fails as the
+connection opens (an SMTP error other than a refused connection), which would answer the
+contributor proposing a sheet, or the moderator deciding on it, with an error page: Praxis's
+notifiers log it by "praxis.mail", and the proposal or the decision stands.
 """
 
 from django.urls import reverse
 from wagtail.admin.mail import (
+    GroupApprovalTaskStateSubmissionEmailNotifier,
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
 )
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from kb.accounts.roles import is_contributor, is_moderator
 from kb.mail import MAIL_ERRORS, logger
@@ -41,10 +45,28 @@ def edits_on_the_public_site(page, user):
     )
 
 
-class ContributorDecisionNotifier:
+class MailFailuresLogged:
+    """Mixin for a Wagtail e-mail notifier: a mail server failing as the connection opens is
+    logged by "praxis.mail" instead of failing the request that sent the e-mail."""
+
+    event = ""  # what the e-mail tells (for the log; a contributor's templates are named after it)
+
+    def send_emails(self, template_set, context, recipients, **kwargs):
+        try:
+            return super().send_emails(template_set, context, recipients, **kwargs)
+        except MAIL_ERRORS:
+            logger.exception(
+                "E-mail not sent to %s: %s of %s",
+                ", ".join(sorted(recipient.email for recipient in recipients)),
+                self.event,
+                context.get("object"),
+            )
+            return False
+
+
+class ContributorDecisionNotifier(MailFailuresLogged):
     """Mixin for a Wagtail workflow-state notifier: Praxis's templates for a contributor."""
 
-    decision = ""  # names the templates: moderation/email/contribution_<decision>…
     task_status = ""  # the TaskState status of that decision, whose comment is quoted
 
     def _to_contributor(self, workflow_state):
@@ -56,20 +78,8 @@ class ContributorDecisionNotifier:
     def get_template_set(self, workflow_state, **kwargs):
         if not self._to_contributor(workflow_state):
             return super().get_template_set(workflow_state, **kwargs)
-        base = f"moderation/email/contribution_{self.decision}"
+        base = f"moderation/email/contribution_{self.event}"
         return {"subject": f"{base}_subject.txt", "text": f"{base}.txt", "html": f"{base}.html"}
-
-    def send_emails(self, template_set, context, recipients, **kwargs):
-        try:
-            return super().send_emails(template_set, context, recipients, **kwargs)
-        except MAIL_ERRORS:
-            logger.exception(
-                "E-mail not sent to %s: %s of %s",
-                ", ".join(sorted(recipient.email for recipient in recipients)),
-                self.decision,
-                context.get("page"),
-            )
-            return False
 
     def get_context(self, workflow_state, **kwargs):
         context = super().get_context(workflow_state, **kwargs)
@@ -85,29 +95,55 @@ class ContributorDecisionNotifier:
 
 
 class ApprovalNotifier(ContributorDecisionNotifier, WorkflowStateApprovalEmailNotifier):
-    decision = "approved"
+    event = "approved"
     task_status = TaskState.STATUS_APPROVED
 
 
 class ChangesRequestedNotifier(ContributorDecisionNotifier, WorkflowStateRejectionEmailNotifier):
-    decision = "changes_requested"
+    event = "changes_requested"
     task_status = TaskState.STATUS_REJECTED
 
 
-approval_notifier = ApprovalNotifier()
-changes_requested_notifier = ChangesRequestedNotifier()
+class SubmissionNotifier(MailFailuresLogged, WorkflowStateSubmissionEmailNotifier):
+    event = "submission"
+
+
+class TaskSubmissionNotifier(MailFailuresLogged, GroupApprovalTaskStateSubmissionEmailNotifier):
+    event = "submission for review"
+
+
+# Under Wagtail's dispatch uids (kept here: a signal holds its receivers by weak reference).
+NOTIFIERS = (
+    (
+        workflow_approved,
+        WorkflowState,
+        ApprovalNotifier(),
+        "workflow_state_approved_email_notification",
+    ),
+    (
+        workflow_rejected,
+        WorkflowState,
+        ChangesRequestedNotifier(),
+        "workflow_state_rejected_email_notification",
+    ),
+    (
+        workflow_submitted,
+        WorkflowState,
+        SubmissionNotifier(),
+        "workflow_state_submitted_email_notification",
+    ),
+    (
+        task_submitted,
+        TaskState,
+        TaskSubmissionNotifier(),
+        "group_approval_task_submitted_email_notification",
+    ),
+)
 
 
 def replace_wagtail_notifiers():
-    """Connect these notifiers in place of Wagtail's, under Wagtail's dispatch uids: whichever
-    of the two apps is ready first, only Praxis's notifiers stay connected."""
-    for signal, notifier, uid in (
-        (workflow_approved, approval_notifier, "workflow_state_approved_email_notification"),
-        (
-            workflow_rejected,
-            changes_requested_notifier,
-            "workflow_state_rejected_email_notification",
-        ),
-    ):
-        signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
-        signal.connect(notifier, sender=WorkflowState, dispatch_uid=uid)
+    """Connect these notifiers in place of Wagtail's: whichever of the two apps is ready first,
+    only Praxis's notifiers stay connected."""
+    for signal, sender, notifier, uid in NOTIFIERS:
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+        signal.connect(notifier, sender=sender, dispatch_uid=uid)

@@ -112,3 +112,24 @@ def test_an_approval_stands_when_the_mail_server_fails_as_it_opens(
     assert ExperiencePage.objects.get(pk=proposed.pk).live
     [logged] = mail_failures(caplog)
     assert "contributrice@example.org" in logged
+
+
+def test_a_sheet_is_proposed_when_the_mail_server_fails_as_it_opens(
+    settings, caplog, contributor, moderator_client
+):
+    """The moderators' e-mail about a proposed sheet cannot be sent: the sheet still waits for
+    review, the contributor reaches "Mes contributions", and the failure is logged."""
+    sections()
+    settings.EMAIL_BACKEND = f"{__name__}.FailingToOpenBackend"
+    caplog.set_level(logging.ERROR, logger="praxis.mail")
+    author = Client()
+    author.force_login(contributor)
+
+    response = author.post("/contribuer/experience/nouvelle/", experience_data())
+
+    assert response.status_code == 302
+    proposed = ExperiencePage.objects.get(title="Budget participatif des jeunes")
+    assert proposed.workflow_in_progress
+    assert "Budget participatif des jeunes" in text(author.get(response["Location"]))
+    [logged] = mail_failures(caplog)
+    assert "Budget participatif des jeunes" in logged
