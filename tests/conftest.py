@@ -38,6 +38,18 @@ def demo_corpus(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def database_search(settings):
+    """search/ answers from the database index, whatever ELASTICSEARCH_URL the run has (a test
+    may still set it itself)."""
+    from search.backends import reset_cache
+
+    settings.ELASTICSEARCH_URL = ""
+    reset_cache()
+    yield
+    reset_cache()
+
+
+@pytest.fixture
 def sections(db):
     """{index model: index page} for every section of the site."""
     return ensure_sections()

@@ -2,17 +2,13 @@
 
 import pytest
 
-from search.backends import database_backend, reset_cache
+from search.backends import database_backend
 from search.query import SearchQuery
 
 
 @pytest.fixture(autouse=True)
-def _no_elasticsearch(settings):
+def _no_elasticsearch(database_search):
     """The database backend answers unless a test sets ELASTICSEARCH_URL itself."""
-    settings.ELASTICSEARCH_URL = ""
-    reset_cache()
-    yield
-    reset_cache()
 
 
 @pytest.fixture

@@ -24,16 +24,8 @@ from search.backends import database_backend, reset_cache
 
 from ..opendata.builders import make_page, make_theme, restrict_to_members
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _database_search(settings):
-    """search/ answers from the database index unless a test configures Elasticsearch."""
-    settings.ELASTICSEARCH_URL = ""
-    reset_cache()
-    yield
-    reset_cache()
+# search/ answers from the database index unless a test configures Elasticsearch.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_search")]
 
 
 @pytest.fixture
