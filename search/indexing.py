@@ -1,6 +1,8 @@
 """Keeping the search index in sync with the pages."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 
@@ -77,6 +79,39 @@ def update_subtree(page):
 
 def on_commit(func, *args):
     transaction.on_commit(lambda: func(*args))
+
+
+_batch = ContextVar("praxis_search_batch", default=None)
+
+
+@contextmanager
+def batched():
+    """Reindex the pages changed inside the block together, once the transaction commits,
+    instead of one page at a time: for what changes many pages at once (a bulk action, a tag
+    merge, the demo corpus). Use it inside the transaction; blocks may nest."""
+    if _batch.get() is not None:
+        yield
+        return
+    page_ids = {}  # a dict keeps the order in which the pages changed
+    token = _batch.set(page_ids)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        if page_ids:
+            on_commit(update_page_ids, list(page_ids))
+
+
+def update_after_commit(page_ids):
+    """Reindex ``page_ids`` once the transaction commits (with the batch, inside ``batched``).
+
+    Reindexing reads the pages as committed: a page unpublished, made private or deleted
+    meanwhile leaves the index."""
+    batch = _batch.get()
+    if batch is None:
+        on_commit(update_page_ids, list(page_ids))
+    else:
+        batch.update(dict.fromkeys(page_ids))
 
 
 def rebuild():

@@ -17,12 +17,12 @@ def _is_page(sender):
 
 @receiver(page_published)
 def on_published(sender, instance, **kwargs):
-    indexing.on_commit(indexing.update_page_ids, [instance.pk])
+    indexing.update_after_commit([instance.pk])
 
 
 @receiver(page_unpublished)
 def on_unpublished(sender, instance, **kwargs):
-    indexing.on_commit(indexing.remove_page_ids, [instance.pk])
+    indexing.update_after_commit([instance.pk])
 
 
 @receiver(post_page_move)
@@ -76,7 +76,7 @@ def _pages_with(field, value):
 def on_theme_saved(sender, instance, **kwargs):
     ids = _pages_with("themes", instance)
     if ids:
-        indexing.on_commit(indexing.update_page_ids, ids)
+        indexing.update_after_commit(ids)
 
 
 @receiver(post_save, sender=Tag)
@@ -85,7 +85,7 @@ def on_tag_saved(sender, instance, created=False, **kwargs):
         return
     ids = _pages_with("tags", instance)
     if ids:
-        indexing.on_commit(indexing.update_page_ids, ids)
+        indexing.update_after_commit(ids)
 
 
 def _pages_in_index(facet, value):
@@ -100,14 +100,14 @@ def _pages_in_index(facet, value):
 def on_theme_deleted(sender, instance, **kwargs):
     ids = _pages_in_index("theme", instance.slug)
     if ids:
-        indexing.on_commit(indexing.update_page_ids, ids)
+        indexing.update_after_commit(ids)
 
 
 @receiver(post_delete, sender=Tag)
 def on_tag_deleted(sender, instance, **kwargs):
     ids = _pages_in_index("tag", instance.slug)
     if ids:
-        indexing.on_commit(indexing.update_page_ids, ids)
+        indexing.update_after_commit(ids)
 
 
 @receiver(post_save, sender=get_document_model())
@@ -124,7 +124,7 @@ def on_document_changed(sender, instance, **kwargs):
         if document_id in document_ids.split()
     ]
     if ids:
-        indexing.on_commit(indexing.update_page_ids, ids)
+        indexing.update_after_commit(ids)
 
 
 @receiver(m2m_changed)
@@ -136,4 +136,4 @@ def on_m2m_changed(sender, instance, action, **kwargs):
         from .models import SearchDocument
 
         if SearchDocument.objects.filter(page_id=instance.pk).exists():
-            indexing.on_commit(indexing.update_page_ids, [instance.pk])
+            indexing.update_after_commit([instance.pk])

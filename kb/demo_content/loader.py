@@ -33,6 +33,7 @@ from practices.models import (
     WorkshopOutcomeIndexPage,
     WorkshopOutcomePage,
 )
+from search import indexing
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 RELATION_KEYS = {"slug", "themes", "tags"}
@@ -192,7 +193,7 @@ class DemoContentLoader:
         """Load every file in one transaction; returns a Counter of (model, "created", "updated"
         or "unchanged") for the themes and pages."""
         self.back_references = []
-        with transaction.atomic():
+        with transaction.atomic(), indexing.batched():
             self.sections = ensure_sections()
             self._load_themes()
             for page_file in PAGE_FILES:

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from kb.accounts.roles import is_moderator
 from kb.permissions import pages_listed_in_admin
 from practices.models import PracticePage, Theme
+from search import indexing
 
 from .tagging import split_tags
 
@@ -130,9 +131,10 @@ class ClassificationBulkAction(ListedPagesBulkAction, PageBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **changes):
         count = 0
-        for page in objects:
-            if classify(page.specific, user, **changes):
-                count += 1
+        with indexing.batched():
+            for page in objects:
+                if classify(page.specific, user, **changes):
+                    count += 1
         return count, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 
 from practices.models import practice_page_models
+from search import indexing
 
 
 class CurationError(Exception):
@@ -94,6 +95,15 @@ def merge_tags(source, target, user):
     and redirect its public URL permanently to ``target``'s. Returns the pages changed."""
     if source.pk == target.pk:
         raise CurationError(_("A tag cannot be merged with itself."))
+    with indexing.batched():
+        changed = _retag_pages(source, target, user)
+        old_slug = source.slug
+        source.delete()
+    redirect_permanently(tag_url(old_slug), tag_url(target.slug))
+    return changed
+
+
+def _retag_pages(source, target, user):
     changed = []
     for model, through in tagged_models():
         live_ids = set(
@@ -122,9 +132,6 @@ def merge_tags(source, target, user):
                             tag=target
                         )
             changed.append(page)
-    old_slug = source.slug
-    source.delete()
-    redirect_permanently(tag_url(old_slug), tag_url(target.slug))
     return changed
 
 

@@ -70,6 +70,34 @@ def test_publish_then_unpublish(publish, search, commit):
     assert not SearchDocument.objects.filter(page_id=page.pk).exists()
 
 
+def test_pages_changed_together_are_indexed_once_after_the_commit(
+    publish, search, commit, backend, monkeypatch
+):
+    """A transaction changing many pages (a bulk action, a tag merge, the demo corpus) indexes
+    them in one batch, as they are once it commits."""
+    from django.db import transaction
+
+    from search import indexing
+
+    pages = [publish(title=f"Le budget citoyen de Wattrelos n°{n}") for n in (1, 2, 3)]
+    batches = []
+    index = backend.index
+    monkeypatch.setattr(
+        type(backend), "index", lambda self, records: batches.append(len(records)) or index(records)
+    )
+    with commit(), transaction.atomic(), indexing.batched():
+        for page in pages:
+            page.title = page.title.replace("budget", "jardin")
+            page.save_revision().publish()
+        pages[2].unpublish()
+    assert batches == [2]
+    assert titles(search("jardin citoyen Wattrelos")) == [
+        "Le jardin citoyen de Wattrelos n°1",
+        "Le jardin citoyen de Wattrelos n°2",
+    ]
+    assert search("budget").total == 0
+
+
 def test_drafts_never_appear(publish, search, backend):
     publish(publish=False, title="Le zorglubisme municipal", summary="Une idée zorglubienne.")
     page = publish(title="Une page publiée", summary="Un résumé public.")
