@@ -128,6 +128,14 @@ class DecisionForm(forms.Form):
                 )
             if rights := rights_beyond_registration(self.profile.user):
                 self.add_error("decision", kept_rights_message(self.profile, rights, refused=True))
+        unchanged = {self.APPROVE: Profile.Status.APPROVED, self.REFUSE: Profile.Status.REFUSED}
+        if unchanged.get(cleaned.get("decision")) == self.profile.status:
+            # Deciding the same again would only send the person the same e-mail twice.
+            self.add_error(
+                "decision",
+                _("This registration is already %(status)s: nothing to change or send.")
+                % {"status": self.profile.get_status_display().lower()},
+            )
         return cleaned
 
     def full_clean(self):

@@ -148,3 +148,25 @@ def test_a_decision_form_without_the_status_it_was_made_on_changes_nothing(desk,
     )
     assert Profile.objects.get(user=person).status == Profile.Status.REFUSED
     assert len(mails_to(person.email)) == 1
+
+
+def test_deciding_the_same_again_sends_nothing_and_says_so(desk, django_user_model):
+    """Approving an approved registration (or refusing a refused one) would only e-mail the
+    person the same decision twice."""
+    person = approved_user(django_user_model, "nouvelle")
+    path = decide_path(person)
+    desk.post(path, {"decision": "approve", "message": "", "seen_status": "pending"})
+    assert len(mails_to(person.email)) == 1
+    decided_at = Profile.objects.get(user=person).decided_at
+
+    response = desk.post(path, {"decision": "approve", "message": "", "seen_status": "approved"})
+    assert response.status_code == 200
+    assert "Cette inscription est déjà validée : rien à changer ni à envoyer." in text(response)
+    assert len(mails_to(person.email)) == 1
+    assert Profile.objects.get(user=person).decided_at == decided_at
+
+    desk.post(path, refusal())
+    response = desk.post(path, refusal(seen_status="refused", message="Encore."))
+    assert "Cette inscription est déjà refusée : rien à changer ni à envoyer." in text(response)
+    assert len(mails_to(person.email)) == 2
+    assert Profile.objects.get(user=person).decision_message == "Hors périmètre."
