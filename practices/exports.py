@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from django.db import models
+from django.db import DatabaseError, models
 from django.db.models import Q
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -408,11 +408,9 @@ def search_result_ids(params, limit=SEARCH_EXPORT_MAX, sort=None):
     Uses only the public interface of search/ (``parse_params``, ``get_backend().search``).
     Raises ``BadSearch`` for invalid parameters, ``SearchUnavailable`` if search/ cannot answer.
     """
-    try:
-        from search.backends import get_backend
-        from search.forms import BadParameter, parse_params
-    except ImportError as exc:
-        raise SearchUnavailable from exc
+    from search.backends import BackendUnavailable, get_backend
+    from search.forms import BadParameter, parse_params
+
     params = params.copy()
     params.pop("page", None)
     params.pop("per_page", None)
@@ -435,9 +433,7 @@ def search_result_ids(params, limit=SEARCH_EXPORT_MAX, sort=None):
             if not result.hits or page_number * query.per_page >= result.total:
                 break
             page_number += 1
-    except BadSearch:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any backend failure: search unavailable
+    except (BackendUnavailable, DatabaseError) as exc:
         raise SearchUnavailable from exc
     return list(dict.fromkeys(ids))[:limit]
 

@@ -78,6 +78,27 @@ def test_search_csv_bad_parameters_are_a_400(client, corpus):
     assert client.get("/export/recherche.csv").status_code == 400
 
 
+def test_search_csv_and_feed_say_when_search_cannot_answer(client, corpus, monkeypatch):
+    """The database does not answer (locked, restarting): a 503 that says so in French. A bug
+    in the search code is not disguised as an outage."""
+    from django.db import OperationalError
+
+    from search.backends import get_backend
+
+    def locked(self, query):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(type(get_backend()), "search", locked)
+    for path in ("/export/recherche.csv", "/flux/recherche/rss/"):
+        response = client.get(path, {"q": "quartier"})
+        assert response.status_code == 503
+        assert "La recherche est momentanément indisponible" in response.content.decode()
+
+    monkeypatch.setattr(type(get_backend()), "search", lambda self, query: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        client.get("/export/recherche.csv", {"q": "quartier"})
+
+
 def test_search_feeds_newest_first(client, corpus):
     expected = [
         "Quartier prioritaire de Lille",
