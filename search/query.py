@@ -37,6 +37,10 @@ class SearchQuery:
     per_page: int = 10
     sort: str = "relevance"
 
+    def __post_init__(self):
+        # A facet with no value chosen filters nothing, on every backend.
+        self.filters = {facet: values for facet, values in self.filters.items() if values}
+
 
 @dataclass
 class Hit:

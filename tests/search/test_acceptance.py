@@ -164,6 +164,12 @@ def test_facet_counts_equal_the_filtered_result_sizes(search):
     assert {"type", "theme", "tag", "region", "authority_type", "year"} <= set(result.facets)
 
 
+def test_a_facet_with_no_value_chosen_filters_nothing(search):
+    everything = search("participation")
+    for facet in ("type", "theme", "region"):
+        assert _ids(search("participation", **{facet: []})) == _ids(everything)
+
+
 def test_a_facet_lists_its_most_frequent_values_first_up_to_a_maximum(search, monkeypatch):
     from search.backends import database
 

@@ -101,6 +101,12 @@ def test_phrase_exclusion_and_filters():
     assert body["filter"] == [{"term": {"theme": "evaluation"}}]
 
 
+def test_a_facet_with_no_value_chosen_filters_nothing():
+    body = build_search_body(SearchQuery(text="budget", filters={"type": [], "theme": []}))
+    assert body["query"]["bool"]["filter"] == []
+    assert "post_filter" not in body
+
+
 def test_alternative_facets_filter_the_hits_and_every_other_facets_counts():
     """Two types are either of them, in post_filter: the type aggregation ignores it, every
     other aggregation applies it; themes stay in the query (both of them)."""
