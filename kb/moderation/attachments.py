@@ -2,6 +2,7 @@
 
 import contextlib
 import contextvars
+import json
 import logging
 
 import filetype
@@ -136,12 +137,22 @@ def page_document_ids(page):
     Read from the stored body without reading the documents (a list of pages costs no query per
     page): an id may be that of a document deleted since, which querying by these ids leaves
     out."""
-    ids = set()
-    document_id = getattr(page, "document_id", None)
-    if document_id:
-        ids.add(document_id)
     body = getattr(page, "body", None)
-    for block in body.raw_data if body else []:
+    return _document_ids(getattr(page, "document_id", None), body.raw_data if body else [])
+
+
+def revision_document_ids(content):
+    """``page_document_ids`` of a revision, read from its stored content (``Revision.content``)
+    without rebuilding the page it records."""
+    body = content.get("body") or []
+    if isinstance(body, str):
+        body = json.loads(body)
+    return _document_ids(content.get("document"), body)
+
+
+def _document_ids(document_id, raw_body):
+    ids = {document_id} if document_id else set()
+    for block in raw_body:
         if block["type"] == "documents":
             for item in block["value"].get("items", []):
                 # Wagtail stores a list item as {"type": "item", "value": …, "id": …}, or, in
@@ -180,8 +191,8 @@ def withdraw_unused_attachments(page, keep=frozenset()):
     from wagtail.models import Collection, Page, ReferenceIndex
 
     earlier = set()
-    for revision in page.revisions.all():
-        earlier |= page_document_ids(revision.as_object())
+    for content in page.revisions.values_list("content", flat=True):
+        earlier |= revision_document_ids(content)
     dropped = earlier - set(keep)
     if not dropped:
         return 0
