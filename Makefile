@@ -39,14 +39,15 @@ ifneq ($(NPM),)
 test: node_modules/.package-lock.json
 endif
 
-## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present)
+## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present).
+## Two workers, each test file on one of them: a module's demo corpus is loaded once.
 test: install
 	$(BIN)/python manage.py check --settings=kb.settings.test
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kb.settings.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory check-messages
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
