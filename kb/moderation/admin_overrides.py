@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail.utils.urlpatterns import decorate_urlpatterns
@@ -44,6 +45,14 @@ class ExplorerView(ExplorableIndexView):
     def get(self, request, parent_page_id=None):
         _listed_or_404(parent_page_id, request.user)
         return super().get(request, parent_page_id)
+
+
+class PageSearchView(SearchView):
+    """Wagtail's admin page search, which has no model to name what it counts: its heading
+    read "1-3 sur 3 None". It counts pages."""
+
+    verbose_name = Page._meta.verbose_name
+    verbose_name_plural = Page._meta.verbose_name_plural
 
 
 class PageChooserBrowseView(BrowseView):

@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from kb.accounts.adapter import display_name
 from kb.permissions import pages_listed_in_admin
 
-from .admin_overrides import ExplorerView
+from .admin_overrides import ExplorerView, PageSearchView
 from .bulk import ClassificationBulkAction, ListedPagesBulkAction, MembersOnlyBulkAction
 from .models import Report
 
@@ -225,6 +225,7 @@ register_permission_policy(AbstractPage, ListedPagesPolicy())
 
 class PraxisPageViewSet(PageViewSet):
     index_view_class = ExplorerView
+    search_view_class = PageSearchView
 
 
 @hooks.register("register_admin_viewset", order=1)  # after Wagtail's own, which it replaces

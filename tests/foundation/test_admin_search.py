@@ -38,6 +38,15 @@ def test_a_stray_double_quote_still_finds_the_page(moderator_client, make_experi
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in response.content.decode()
 
 
+def test_the_admin_page_search_counts_pages(moderator_client, make_experience):
+    for title in ("Budget participatif des lycées", "Budget participatif de Rennes"):
+        make_experience(title=title)
+    html = moderator_client.get(reverse("wagtailadmin_pages:search"), {"q": "budget"}).content
+    text = " ".join(html.decode().split())
+    assert "1-2 sur 2 pages" in text
+    assert "sur 2 None" not in text
+
+
 SEARCHED_AND_SORTED_OR_FILTERED = [
     ("wagtailsnippets_practices_theme:list", {"ordering": "name"}),
     ("wagtailsnippets_practices_theme:list", {"ordering": "-order"}),
