@@ -8,7 +8,9 @@ Which pages: every live, public (no view restriction on it or an ancestor) page 
 import functools
 import io
 import logging
+import re
 import zipfile
+from html import unescape
 from pathlib import PurePath
 
 from defusedxml import ElementTree
@@ -95,6 +97,18 @@ def _block_choice_labels(block):
 # --- flattening -----------------------------------------------------------------------------
 
 
+# Tags that end a line of text: Wagtail's editor writes "<p>…</p><p>…</p>" with nothing between.
+_BLOCK_TAG = re.compile(
+    r"<(?=/?(?:p|div|li|ul|ol|h[1-6]|blockquote|br|hr|table|tr|td|th|pre|figure|figcaption)\b)",
+    re.IGNORECASE,
+)
+
+
+def html_to_text(html):
+    """The text of rich text: a line per paragraph, list item or heading, entities decoded."""
+    return unescape(strip_tags(_BLOCK_TAG.sub("\n<", html))).strip()
+
+
 def _flatten_block(block, value, texts, documents):
     if value is None:
         return
@@ -110,7 +124,7 @@ def _flatten_block(block, value, texts, documents):
         for child in value:
             _flatten_block(child.block, child.value, texts, documents)
     elif isinstance(block, blocks.RichTextBlock):
-        texts.append(strip_tags(value.source if isinstance(value, RichText) else str(value)))
+        texts.append(html_to_text(value.source if isinstance(value, RichText) else str(value)))
     elif isinstance(block, blocks.ChoiceBlock):
         label = _block_choice_labels(block).get(value) if value else None
         if label:
@@ -138,7 +152,7 @@ def flatten_page(page):
         if isinstance(field, StreamField):
             _flatten_stream(getattr(page, field.name), texts, documents)
         elif isinstance(field, RichTextField):
-            texts.append(strip_tags(value or ""))
+            texts.append(html_to_text(value or ""))
         elif isinstance(field, models.EmailField | models.URLField | models.SlugField):
             continue
         elif isinstance(field, models.ForeignKey):

@@ -313,3 +313,28 @@ def test_pages_naming_the_word_in_their_title_summary_or_tags_rank_first(publish
     assert paged == [hit.page_id for hit in ranked.hits]
     filtered = search("quorumètre", tag=["quorumètre"])
     assert [hit.page_id for hit in filtered.hits] == [tagged.pk]
+
+
+def test_rich_text_written_in_the_editor_is_indexed_word_by_word(publish, search):
+    """Wagtail's editor writes paragraphs and list items with nothing between them, and
+    escapes "&": each paragraph's words stay words, and the snippet reads as the page does."""
+    publish(
+        title="Un compte rendu",
+        body=[
+            {
+                "type": "section",
+                "value": {
+                    "kind": "context",
+                    "text": '<p data-block-key="a1">Le vote des habitants</p>'
+                    '<ul><li data-block-key="b2">Urbanisme</li><li data-block-key="c3">'
+                    "Mobilités &amp; voirie</li></ul><p>Quorum&nbsp;atteint</p>",
+                    "items": [],
+                },
+            }
+        ],
+    )
+    for word in ("habitants", "urbanisme", "mobilités", "voirie", "quorum"):
+        assert titles(search(word)) == ["Un compte rendu"], word
+    snippet = search("voirie").hits[0].snippet
+    assert "Mobilités &amp; <mark>voirie</mark>" in snippet
+    assert "&amp;amp;" not in snippet
