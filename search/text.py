@@ -138,10 +138,24 @@ MARK_START = "⟦"
 MARK_END = "⟧"
 
 
+# A line of the page ending with one of these reads on after a space; another one (a heading, a
+# list item, a line of missions) after " · ".
+SENTENCE_ENDS = frozenset(".!?:;…»)")
+
+
 def collapse_spaces(text):
-    """Line breaks, tabs and runs of spaces as one space; non-breaking spaces are kept (French
-    typography). str.replace: a regular expression takes three times as long on an extract."""
-    text = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    """One line: the lines of the page (paragraphs, headings, list items) joined by " · ", or a
+    space after a line ending a sentence; tabs and runs of spaces as one space; non-breaking
+    spaces are kept (French typography). str.replace: a regular expression takes three times
+    as long on an extract."""
+    text = text.replace("\r", "\n").replace("\t", " ")
+    if "\n" in text:
+        lines = [line.strip(" ") for line in text.split("\n")]
+        lines = [line for line in lines if line]
+        text = "".join(
+            line + (" " if line.rstrip(MARK_END)[-1:] in SENTENCE_ENDS else " · ")
+            for line in lines[:-1]
+        ) + (lines[-1] if lines else "")
     while "  " in text:
         text = text.replace("  ", " ")
     return text.strip(" ")

@@ -55,7 +55,16 @@ def test_snippet_is_one_line_and_keeps_french_non_breaking_spaces():
         "Le tirage au sort\n\n  des habitants\tpour une question\u00a0: qui décide\u202f?"
     )
     assert html == (
-        "Le <mark>tirage</mark> au sort des habitants pour une question\u00a0: qui décide\u202f?"
+        "Le <mark>tirage</mark> au sort · des habitants pour une question\u00a0: qui décide\u202f?"
+    )
+
+
+def test_snippet_separates_the_lines_of_the_page_unless_a_sentence_ends():
+    html = Highlighter(analyse("tirage")).snippet(
+        "Missions\nOrganiser le tirage\nAnimer les ateliers.\nUn compte rendu suit."
+    )
+    assert html == (
+        "Missions · Organiser le <mark>tirage</mark> · Animer les ateliers. Un compte rendu suit."
     )
 
 
