@@ -40,16 +40,15 @@ test: node_modules/.package-lock.json
 endif
 
 ## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present).
-## Two workers, each on one half of the suite in order, taking over half of what the other has
-## left when it is done: a module's tests mostly stay on one worker (its demo corpus is loaded
-## once), and neither waits at the end.
+## Two workers fed in pytest-django's order (xdist's default): the browser tests, which empty the
+## database when they end, run after every database test of their worker.
 test: install
 	$(BIN)/python manage.py check --settings=kb.settings.test
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kb.settings.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory check-messages
-	$(BIN)/python -m pytest -n 2 --dist worksteal $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
