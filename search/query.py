@@ -38,8 +38,9 @@ class SearchQuery:
     sort: str = "relevance"
 
     def __post_init__(self):
-        # A facet with no value chosen filters nothing, on every backend.
-        self.filters = {facet: values for facet, values in self.filters.items() if values}
+        # Backends read the filters from here alone: no filters (None) and a facet with no value
+        # chosen filter nothing.
+        self.filters = {facet: values for facet, values in (self.filters or {}).items() if values}
 
 
 @dataclass

@@ -525,7 +525,7 @@ class DatabaseBackend(base.SearchBackend):
             return result
         per_page = max(1, min(int(query.per_page), 100))
         offset = (max(1, int(query.page)) - 1) * per_page
-        filters = query.filters or {}
+        filters = query.filters
         matched, page = self._ranked(match, filters, query.sort, per_page, offset)
         if not matched:
             return result
@@ -636,7 +636,7 @@ class DatabaseBackend(base.SearchBackend):
             if name in wanted:
                 found.update(_counted(facets, own_base, [name]))
         found = {name: found[name] for name in wanted}
-        selected = query.filters or {}
+        selected = query.filters
         ordered = {}
         for name, entries in found.items():
             # Years: the most recent first; other facets: the most frequent, then by label.

@@ -252,7 +252,7 @@ def build_search_body(query, parsed=None, mode="all"):
     # Alternative facets filter the hits only (post_filter): each aggregation applies the
     # filters of the other ones, so that a facet with a selection counts its other values too.
     alternatives = {}
-    for facet, values in (query.filters or {}).items():
+    for facet, values in query.filters.items():
         if facet in ALTERNATIVE_FACETS:
             alternatives[facet] = {"terms": {facet: list(values)}}
         elif facet in FACETS:
@@ -276,7 +276,7 @@ def build_search_body(query, parsed=None, mode="all"):
             *(f"{facet}_facet" for facet in HIT_FACETS),
         ],
         "aggs": {
-            facet: _facet_aggregation(facet, alternatives, (query.filters or {}).get(facet, ()))
+            facet: _facet_aggregation(facet, alternatives, query.filters.get(facet, ()))
             for facet in query.facets
             if facet in FACETS
         },
@@ -478,7 +478,7 @@ class ElasticsearchBackend(base.SearchBackend):
             result.facets[facet] = _facet_values(
                 agg.get("values", agg)["buckets"],
                 agg.get("selected", {}).get("buckets", ()),
-                (query.filters or {}).get(facet, ()),
+                query.filters.get(facet, ()),
             )
         result.suggestion = self._suggestion(query.text, response.get("suggest", {}))
         return result
