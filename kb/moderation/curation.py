@@ -4,12 +4,14 @@ import re
 from collections import defaultdict
 
 from anyascii import anyascii
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Revision
 
 from practices.models import practice_page_models
 from search import indexing
@@ -91,12 +93,14 @@ def _swap_in_revision_object(page, source, target):
 
 @transaction.atomic
 def merge_tags(source, target, user):
-    """Re-tag every page carrying ``source`` with ``target``, record revisions, delete ``source``
-    and redirect its public URL permanently to ``target``'s. Returns the pages changed."""
+    """Re-tag every page carrying ``source`` with ``target``, record revisions, carry the merge
+    into the earlier revisions, delete ``source`` and redirect its public URL permanently to
+    ``target``'s. Returns the pages changed."""
     if source.pk == target.pk:
         raise CurationError(_("A tag cannot be merged with itself."))
     with indexing.batched():
         changed = _retag_pages(source, target, user)
+        _retag_history(source, target)
         old_slug = source.slug
         source.delete()
     redirect_permanently(tag_url(old_slug), tag_url(target.slug))
@@ -133,6 +137,37 @@ def _retag_pages(source, target, user):
                         )
             changed.append(page)
     return changed
+
+
+def _retag_history(source, target, batch_size=500):
+    """Earlier revisions that carried ``source`` carry ``target`` instead: a page restored to
+    one of them keeps the merged tag rather than losing a tag that no longer exists."""
+    for model, _through in tagged_models():
+        revisions = Revision.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        if connection.features.supports_json_field_contains:  # PostgreSQL: only those with it
+            revisions = revisions.filter(content__tagged_items__contains=[{"tag": source.pk}])
+        ids = list(revisions.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            batch = Revision.objects.filter(pk__in=ids[start : start + batch_size])
+            changed = [
+                r for r in batch.only("pk", "content") if _swap_in_content(r, source, target)
+            ]
+            Revision.objects.bulk_update(changed, ["content"])
+
+
+def _swap_in_content(revision, source, target):
+    """Replace ``source`` by ``target`` in the tags of a revision's content; False if it has
+    no ``source``."""
+    items = revision.content.get("tagged_items") or []
+    if not any(item.get("tag") == source.pk for item in items):
+        return False
+    has_target = any(item.get("tag") == target.pk for item in items)
+    revision.content["tagged_items"] = [
+        {**item, "tag": target.pk} if item.get("tag") == source.pk else item
+        for item in items
+        if not (has_target and item.get("tag") == source.pk)
+    ]
+    return True
 
 
 @transaction.atomic

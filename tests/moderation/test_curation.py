@@ -96,6 +96,29 @@ def test_merge_retags_pages_records_revisions_and_redirects(moderator_client, ta
         assert title in listing
 
 
+def test_a_page_restored_to_a_version_from_before_a_merge_keeps_the_merged_tag(
+    moderator_client, tagged
+):
+    source, target = tagged["source"], tagged["target"]
+    lille, roubaix = tagged["pages"][:2]
+    before = {
+        page.pk: Revision.page_revisions.filter(object_id=str(page.pk)).latest("pk")
+        for page in (lille, roubaix)
+    }
+
+    moderator_client.post(
+        "/admin/moderation/etiquettes/fusionner/",
+        {"source": source.pk, "target": target.pk, "confirm": "1"},
+    )
+
+    for page in (lille, roubaix):  # Roubaix carried both tags: it keeps one
+        revision = Revision.objects.get(pk=before[page.pk].pk)
+        assert [t.name for t in revision.as_object().tags.all()] == ["Budget participatif"]
+        form = moderator_client.get(f"/admin/pages/{page.pk}/revisions/{revision.pk}/revert/")
+        assert form.status_code == 200
+        assert "Budget participatif" in text(form), page.title
+
+
 def test_merging_asks_for_confirmation_and_says_what_will_change(moderator_client, tagged):
     source, target = tagged["source"], tagged["target"]
 
