@@ -2,6 +2,8 @@
 1,280 px, under 200 KB of CSS and JavaScript, no request to another host, no horizontal scrolling.
 """
 
+import re
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 from taggit.models import Tag
@@ -114,6 +116,21 @@ def test_every_public_page_type_is_accessible_light_and_local(demo_site, page):
     assert year.get_attribute("aria-invalid") == "true"
     described = (year.get_attribute("aria-describedby") or "").split()
     assert any(page.locator(f"#{i}").text_content().strip() for i in described)
+
+    # A help text made of a list (the password rules) describes its field whole
+    from playwright.sync_api import expect  # imported once the browser tests are known to run
+
+    page.goto(reverse("account_signup"))
+    expect(page.locator("#id_password1")).to_have_accessible_description(
+        re.compile("au minimum 8 caractères")
+    )
+
+    # allauth's own pages (password reset…) have the site's buttons, as the log-in page has
+    page.goto(reverse("account_login"))
+    background = "b => getComputedStyle(b).backgroundColor"
+    site_button = page.locator("main form button[type=submit]").evaluate(background)
+    page.goto(reverse("account_reset_password"))
+    assert page.locator("main form button[type=submit]").evaluate(background) == site_button
 
 
 def signed_in_page_problems(page):
