@@ -72,6 +72,8 @@ def test_an_overlong_address_is_refused_when_added(client, django_user_model):
     response = client.post("/comptes/email/", {"action_add": "", "email": OVERLONG})
     assert response.status_code == 200
     assert "au plus 254 caractères" in text(response)
+    # Summed up once, by the form that adds an address, not also by the list of addresses
+    assert text(response).count('id="erreurs-formulaire"') == 1
     assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
         user.email
     ]

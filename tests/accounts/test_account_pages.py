@@ -1,6 +1,8 @@
 """Log-out, password reset and the other allauth pages, in French within the site's layout."""
 
 import pytest
+from django.template import Context, Template
+from django.template.base import Origin
 
 from .helpers import PASSWORD, approved_user, last_link, text
 
@@ -56,3 +58,21 @@ def test_password_reset_by_email(client, django_user_model):
     assert "_auth_user_id" not in client.session
     client.post("/comptes/login/", {"login": user.email, "password": new_password})
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.parametrize("kind", ["radio", "email"])
+def test_allauth_field_element_ties_its_help_and_errors_to_its_input(kind):
+    """allauth's pages that write a field out themselves get the site's accessible field."""
+    template = Template(
+        "{% load allauth %}{% element field type=kind id='adresse' name='email' value='a@b.fr' "
+        "errors=errors %}{% slot label %}Adresse{% endslot %}"
+        "{% slot help_text %}Celle du compte.{% endslot %}{% endelement %}",
+        origin=Origin("test", template_name="account/test.html"),  # allauth's elements name it
+    )
+    html = template.render(Context({"kind": kind, "errors": ["Choisissez une adresse."]}))
+    assert 'aria-describedby="adresse_aide adresse_erreurs"' in html
+    assert 'aria-invalid="true"' in html
+    assert '<div class="form-field__help" id="adresse_aide">Celle du compte.</div>' in html
+    assert 'id="adresse_erreurs"><li>Choisissez une adresse.</li>' in html
+    assert '<label for="adresse">' in html
+    assert html.count("<label") == 1

@@ -10,7 +10,8 @@ from taggit.models import Tag
 
 from practices.models import ExperiencePage, JobDescriptionPage, Theme, practice_page_models
 
-from .conftest import ASSET_BUDGET, asset_sizes, run_axe, screenshot
+from .conftest import ASSET_BUDGET, asset_sizes, run_axe, screenshot, tab_to
+from .journeys import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -131,6 +132,64 @@ def test_every_public_page_type_is_accessible_light_and_local(demo_site, page):
     site_button = page.locator("main form button[type=submit]").evaluate(background)
     page.goto(reverse("account_reset_password"))
     assert page.locator("main form button[type=submit]").evaluate(background) == site_button
+
+
+def test_allauth_own_forms_space_and_group_like_the_sites(page, django_user_model):
+    """allauth's own pages: the paragraph after the password reset form stands apart from its
+    button, and the e-mail addresses to act on are a named group of radios in the site's style."""
+    from allauth.account.models import EmailAddress
+    from playwright.sync_api import expect  # imported once the browser tests are known to run
+
+    from tests.accounts.helpers import PASSWORD, approved_user
+
+    page.goto(reverse("account_reset_password"))
+    below_button = page.evaluate(
+        """() => {
+            const button = document.querySelector('main form .form-actions button');
+            const after = document.querySelector('main form + p');
+            return after.getBoundingClientRect().top - button.getBoundingClientRect().bottom;
+        }"""
+    )
+    assert below_button >= 16, f"the closing paragraph is {below_button}px under the button"
+
+    user = approved_user(django_user_model, "camille", "Membres")
+    EmailAddress.objects.create(user=user, email="camille.mairie@example.org", verified=False)
+    log_in(page, user.email, PASSWORD, next_path=reverse("account_email"))
+
+    # A group named by its legend, in a fieldset like the site's other groups of fields
+    group = page.get_by_role("group", name="Adresse e-mail concernée")
+    expect(group).to_have_count(1)
+    assert group.evaluate("e => e.tagName") == "FIELDSET"
+    assert group.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    # Each radio named by its address and state; its label lays it out as the site's choices
+    primary = group.get_by_role(
+        "radio", name=re.compile(r"^camille@example\.org Vérifiée Principale$")
+    )
+    other = group.get_by_role(
+        "radio", name=re.compile(r"^camille\.mairie@example\.org Non vérifiée$")
+    )
+    expect(primary).to_be_checked()
+    expect(other).not_to_be_checked()
+    label = group.locator("label", has_text="camille.mairie@example.org")
+    assert label.evaluate("e => getComputedStyle(e).display") == "flex"
+    assert label.evaluate("e => getComputedStyle(e).fontWeight") == "400"
+
+    # Reached with Tab (focus visible, checked by tab_to), changed with the arrows
+    page.locator("main h1").click()
+    tab_to(page, "main input[type=radio]")
+    expect(primary).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(other).to_be_focused()
+    expect(other).to_be_checked()
+    problems = run_axe(page)
+    screenshot(page, "adresses-email")
+    page.set_viewport_size({"width": 375, "height": 900})
+    screenshot(page, "adresses-email")
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{overflow}px of horizontal scrolling at 375 px"
+    assert problems == [], "\n".join(problems)
 
 
 def signed_in_page_problems(page):
