@@ -6,6 +6,8 @@ from collections import defaultdict
 from anyascii import anyascii
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -143,9 +145,9 @@ def _retag_history(source, target, batch_size=500):
     """Earlier revisions that carried ``source`` carry ``target`` instead: a page restored to
     one of them keeps the merged tag rather than losing a tag that no longer exists."""
     for model, _through in tagged_models():
-        revisions = Revision.objects.filter(content_type=ContentType.objects.get_for_model(model))
-        if connection.features.supports_json_field_contains:  # PostgreSQL: only those with it
-            revisions = revisions.filter(content__tagged_items__contains=[{"tag": source.pk}])
+        revisions = _revisions_tagged_with(
+            Revision.objects.filter(content_type=ContentType.objects.get_for_model(model)), source
+        )
         ids = list(revisions.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), batch_size):
             batch = Revision.objects.filter(pk__in=ids[start : start + batch_size])
@@ -153,6 +155,27 @@ def _retag_history(source, target, batch_size=500):
                 r for r in batch.only("pk", "content") if _swap_in_content(r, source, target)
             ]
             Revision.objects.bulk_update(changed, ["content"])
+
+
+def _revisions_tagged_with(revisions, tag):
+    """The ``revisions`` whose content lists ``tag`` among its tags, found by the database: a
+    site's history holds tens of thousands of revisions, too many to read into Python within
+    the merge's transaction. Django's JSON containment where the database has it (PostgreSQL),
+    SQLite's json_each() otherwise; any other database: every revision (checked one by one)."""
+    if connection.features.supports_json_field_contains:
+        return revisions.filter(content__tagged_items__contains=[{"tag": tag.pk}])
+    if connection.vendor == "sqlite":
+        content = f'"{Revision._meta.db_table}"."{Revision._meta.get_field("content").column}"'
+        # The tag's id is a bound parameter; the table and column names come from the model.
+        return revisions.filter(
+            RawSQL(  # noqa: S611
+                f"EXISTS (SELECT 1 FROM json_each({content}, '$.tagged_items') AS item"  # noqa: S608
+                " WHERE json_extract(item.value, '$.tag') = %s)",
+                [tag.pk],
+                output_field=BooleanField(),
+            )
+        )
+    return revisions
 
 
 def _swap_in_content(revision, source, target):
