@@ -8,15 +8,22 @@ and nothing is written.
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.signals import post_save
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from modelsearch import index as admin_search_index
+from modelsearch.signal_handlers import post_save_signal_handler as admin_search_on_save
 from taggit.models import Tag
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from kb.site_structure import ensure_sections
 from practices.blocks import ProgrammeItemBlock
@@ -46,6 +53,25 @@ PUBLICATION_FIELDS = {
     "first_published_at",
     "live_revision",
 }
+
+
+@contextmanager
+def _admin_search_updates_held():
+    """Wagtail's admin search (modelsearch) indexes an object on each save; it has no switch of
+    its own, unlike the reference index. Its save handler is disconnected while the demo corpus
+    loads, which happens on its own (the command before the server starts, a test's set-up)."""
+    models = [
+        model
+        for model in admin_search_index.get_indexed_models()
+        if getattr(model, "search_auto_update", True)
+    ]
+    for model in models:
+        post_save.disconnect(admin_search_on_save, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(admin_search_on_save, sender=model)
 
 
 class DemoDataError(Exception):
@@ -192,14 +218,27 @@ class DemoContentLoader:
 
     def load(self):
         """Load every file in one transaction; returns a Counter of (model, "created", "updated"
-        or "unchanged") for the themes and pages."""
+        or "unchanged") for the themes and pages.
+
+        Wagtail's reference index (the admin's "usage" of a page or theme) and its admin search
+        index are updated once per object written, at the end, rather than on each of the three
+        saves that create a page."""
         self.back_references = []
-        with transaction.atomic(), indexing.batched():
+        self.written = []
+        with (
+            transaction.atomic(),
+            indexing.batched(),
+            disable_reference_index_auto_update(),
+            _admin_search_updates_held(),
+        ):
             self.sections = ensure_sections()
             self._load_themes()
             for page_file in PAGE_FILES:
                 self._load_pages(page_file)
             self._check_back_references()
+            for written in chain(self.sections.values(), self.written):
+                ReferenceIndex.create_or_update_for_object(written)
+                admin_search_index.insert_or_update_object(written)
         return self.counts
 
     # -- reading ---------------------------------------------------------------------------
@@ -241,6 +280,7 @@ class DemoContentLoader:
             if theme.pk is None or before != (theme.name, theme.description, theme.order):
                 self.counts[(Theme, "created" if theme.pk is None else "updated")] += 1
                 theme.save()
+                self.written.append(theme)
             else:
                 self.counts[(Theme, "unchanged")] += 1
             self.themes[theme.slug] = theme
@@ -308,15 +348,18 @@ class DemoContentLoader:
             except ValidationError as error:
                 raise ValidationError("; ".join(_stream_errors(error, key))) from None
 
+        # Validated above: the revision need not run full_clean() again.
         if created:
             index.add_child(instance=page)
-            page.save_revision().publish()
+            page.save_revision(clean=False).publish()
             outcome = "created"
         elif self._snapshot(page_file, page) != before or not page.live:
-            page.save_revision().publish()
+            page.save_revision(clean=False).publish()
             outcome = "updated"
         else:
             outcome = "unchanged"
+        if outcome != "unchanged":
+            self.written.append(page)
         self.counts[(model, outcome)] += 1
         return page
 

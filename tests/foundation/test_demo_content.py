@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from practices.models import (
@@ -85,6 +86,22 @@ def test_load_ends_by_rebuilding_the_search_index_even_when_nothing_changed(clie
     assert client.get("/api/search/", {"q": "Sevran"}).json()["count"] == 0
     _load()
     assert client.get("/api/search/", {"q": "Sevran"}).json()["count"] >= 2
+
+
+def test_the_admin_finds_the_loaded_pages_and_where_they_are_used(client, make_user):
+    """Wagtail's admin search and its "usage" listings (reference index) know the loaded pages,
+    though the loader updates them once at the end of its transaction, not on every save."""
+    _load()
+    client.force_login(make_user("maud", "Modérateurs", is_superuser=True))
+    lycees = ExperiencePage.objects.get(title__icontains="budget participatif des lycées")
+    found = client.get(reverse("wagtailadmin_pages:search"), {"q": "lycées"}).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[lycees.pk]) in found
+
+    usage = client.get(reverse("wagtailadmin_pages:usage", args=[lycees.pk])).content.decode()
+    assert lycees.workshops.get().title in usage
+    theme = lycees.themes.first()
+    theme_usage = reverse("wagtailsnippets_practices_theme:usage", args=[theme.pk])
+    assert lycees.title in client.get(theme_usage).content.decode()
 
 
 def _edited_copy(tmp_path, filename, mutate, name="data"):
