@@ -22,6 +22,7 @@ def submit(page, label):
         page.get_by_role("button", name=label).click()
 
 
+@pytest.mark.slow
 def test_contributor_proposes_previews_and_submits_an_experience(demo_site, page):
     log_in(page, "contributeur@praxis.example", next_path="/contribuer/mes-contributions/")
     assert page.locator("main h1").text_content().strip() == "Mes contributions"

@@ -37,6 +37,7 @@ def no_gravatar(settings):
         settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 
+@pytest.mark.slow
 def test_moderator_requests_changes_then_approves_and_merges_tags(
     demo_site, new_context, no_gravatar
 ):

@@ -104,6 +104,7 @@ def check_page(page, name, path):
 REPORT = {}
 
 
+@pytest.mark.slow
 def test_every_public_page_type_is_accessible_light_and_local(demo_site, page):
     problems = []
     for name, path in public_page_types():

@@ -180,6 +180,7 @@ def search_on_a_phone(page):
     assert not toggle.is_visible()
 
 
+@pytest.mark.slow
 def test_practitioner_journeys_with_the_mouse_then_the_keyboard_alone(demo_site, context):
     """Four visits, one corpus load: each visit in its own tab."""
     practitioner_journey_with_the_mouse(context.new_page())
