@@ -49,7 +49,7 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory check-messages
-	$(BIN)/python -m pytest -n 2 --maxschedchunk 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ds=kb.settings.test -n 2 --maxschedchunk 2 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -93,3 +93,10 @@ def test_the_test_suite_never_empties_the_redis_of_redis_url():
         script, DJANGO_SETTINGS_MODULE="kb.settings.test", REDIS_URL="redis://cache.example:6379/0"
     )
     assert result.stdout.split() == ["LocMemCache"], result.stderr
+
+
+def test_the_suite_itself_runs_on_the_test_settings(settings):
+    """Whatever DJANGO_SETTINGS_MODULE the shell exports (the Makefile exports the development
+    settings, for `make run`): fast password hashing, and a cache of the suite's own."""
+    assert settings.SETTINGS_MODULE == "kb.settings.test"
+    assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
