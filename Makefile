@@ -42,7 +42,8 @@ endif
 ## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present).
 ## Two workers fed in pytest-django's order (xdist's default): the browser tests, which empty the
 ## database when they end, run after every database test of their worker. Two tests at a time at
-## most, the slow browser tests first: both workers finish at about the same time.
+## most, the slow browser tests first: both workers finish at about the same time. --ds: the
+## DJANGO_SETTINGS_MODULE exported above is make run's, and would win over pyproject's.
 test: install
 	$(BIN)/python manage.py check --settings=kb.settings.test
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kb.settings.test
