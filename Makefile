@@ -42,15 +42,17 @@ endif
 ## The whole suite: checks, lint, translations, tests (browser tests when Chromium is present).
 ## Two workers fed in pytest-django's order (xdist's default): the browser tests, which empty the
 ## database when they end, run after every database test of their worker. Two tests at a time at
-## most, the slow browser tests first: both workers finish at about the same time. --ds: the
-## DJANGO_SETTINGS_MODULE exported above is make run's, and would win over pyproject's.
+## most, the slow browser tests first: both workers finish at about the same time. Everything
+## here on the test settings: the DJANGO_SETTINGS_MODULE exported above is make run's, and the
+## environment wins over pyproject's setting.
+test: export DJANGO_SETTINGS_MODULE := kb.settings.test
 test: install
-	$(BIN)/python manage.py check --settings=kb.settings.test
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kb.settings.test
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory check-messages
-	$(BIN)/python -m pytest --ds=kb.settings.test -n 2 --maxschedchunk 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --maxschedchunk 2 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
