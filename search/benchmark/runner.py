@@ -267,22 +267,28 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
 NAN3 = (float("nan"),) * 3
 
 
+def _cell(value, width, bound=""):
+    """``value`` to one decimal, right-aligned, after "≥" when it is a lower bound."""
+    return f"{bound}{value:.1f}".rjust(width)
+
+
 def format_table(results):
     lines = [
         "(≥ : des requêtes Wagtail arrêtées au délai maximal : le temps réel est supérieur)",
         f"{'classe':<22}{'Praxis p50':>11}{'p95':>9}{'plancher p50':>14}{'p95':>9}"
-        f"{'Wagtail p50':>13}{'p95':>9}{'p95/plancher':>14}{'Wagtail/Praxis':>16}",
+        f"{'Wagtail p50':>13}{'p95':>9}{'p95/plancher':>14}{'Wagtail/Praxis p50':>20}{'p95':>9}",
     ]
     for name, engines in results.items():
         praxis = engines.get("praxis", NAN3)
         floor = engines.get("plancher", NAN3)
         stock = engines.get("wagtail", NAN3)
-        bound = "≥" if engines.get("wagtail_timeouts") else " "
+        bound = "≥" if engines.get("wagtail_timeouts") else ""
         ratio_floor = praxis[1] / floor[1] if floor[1] == floor[1] and floor[1] > 0 else NAN3[0]
-        ratio_stock = stock[0] / praxis[0] if praxis[0] > 0 else NAN3[0]
+        ratio_stock = [stock[i] / praxis[i] if praxis[i] > 0 else NAN3[0] for i in (0, 1)]
         lines.append(
             f"{name:<22}{praxis[0]:>11.1f}{praxis[1]:>9.1f}{floor[0]:>14.1f}{floor[1]:>9.1f}"
-            f"{bound}{stock[0]:>12.1f}{stock[1]:>9.1f}{ratio_floor:>14.2f}{bound}{ratio_stock:>15.1f}"
+            f"{_cell(stock[0], 13, bound)}{_cell(stock[1], 9, bound)}{ratio_floor:>14.2f}"
+            f"{_cell(ratio_stock[0], 20, bound)}{_cell(ratio_stock[1], 9, bound)}"
         )
     corrected = results.get(MISSPELT, {}).get("wagtail_corrected")
     if corrected:
@@ -290,8 +296,9 @@ def format_table(results):
         bound = "≥" if results[MISSPELT].get("wagtail_corrected_timeouts") else ""
         lines.append(
             f"  Wagtail sur le mot corrigé (ce que Praxis cherche) : p50 {bound}{corrected[0]:.1f},"
-            f" p95 {bound}{corrected[1]:.1f} ; Wagtail/Praxis {bound}"
-            f"{corrected[0] / praxis[0] if praxis[0] > 0 else NAN3[0]:.1f}"
+            f" p95 {bound}{corrected[1]:.1f} ; Wagtail/Praxis p50 {bound}"
+            f"{corrected[0] / praxis[0] if praxis[0] > 0 else NAN3[0]:.1f},"
+            f" p95 {bound}{corrected[1] / praxis[1] if praxis[1] > 0 else NAN3[0]:.1f}"
         )
     found = [
         f"{name} {engines['pages_found'][0]}–{engines['pages_found'][1]}"
