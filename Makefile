@@ -48,7 +48,9 @@ endif
 test: export DJANGO_SETTINGS_MODULE := kb.settings.test
 test: install
 	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	@# Models against migration files: no database needed (an in-memory one spares the warning
+	@# that var/praxis.sqlite3, or DATABASE_URL's database, does not exist yet).
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory check-messages
