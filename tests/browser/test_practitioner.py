@@ -3,6 +3,7 @@ print view; once with the mouse, once with the keyboard alone, and through the a
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,9 +19,16 @@ QUERY = "evaluation participation"  # the pages say « évaluation »
 
 def assert_print_view(page):
     """The sheet as printed: no navigation, filters, footer, or what only serves on screen (its
-    completeness bar, the alerts); link addresses shown; black text."""
+    completeness bar, the alerts); link addresses and the sheet's own address shown; black
+    text."""
     assert page.locator(".completeness").first.is_visible()
+    source = page.locator(".sheet__source")
+    assert not source.is_visible(), "the address for paper shows on screen"
     page.emulate_media(media="print")
+    printed = source.inner_text() if source.is_visible() else ""
+    assert re.search(rf"en ligne : https?://\S+{re.escape(urlsplit(page.url).path)}$", printed), (
+        printed
+    )
     hidden = (".site-nav", ".site-footer", ".skip-link", ".site-search", ".breadcrumbs")
     for selector in (*hidden, ".completeness"):
         assert not page.locator(selector).first.is_visible(), f"{selector} is printed"

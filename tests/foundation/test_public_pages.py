@@ -91,6 +91,16 @@ def test_job_description_page_shows_its_fields(client):
     assert "Exemple" in text
 
 
+def test_a_sheet_of_every_type_gives_its_address_for_paper(client):
+    """A printed sheet says where to read it online (a line that only print.css shows): its
+    address on the site Wagtail serves it from, as in the sitemap and the feeds."""
+    for model in (ExperiencePage, CharterPage, JobDescriptionPage, WorkshopOutcomePage, EventPage):
+        page = model.objects.live().first()
+        source = _get(client, page.url).select_one(".sheet__source.print-only")
+        assert source is not None, model.__name__
+        assert _text(source) == f"À retrouver en ligne : {page.full_url}"
+
+
 def test_workshop_page_shows_question_and_experiences(client):
     page = WorkshopOutcomePage.objects.filter(experiences__isnull=False).first()
     soup = _get(client, page.url)
