@@ -91,14 +91,18 @@ def test_job_description_page_shows_its_fields(client):
     assert "Exemple" in text
 
 
-def test_a_sheet_of_every_type_gives_its_address_for_paper(client):
-    """A printed sheet says where to read it online (a line that only print.css shows): its
-    address on the site Wagtail serves it from, as in the sitemap and the feeds."""
+def test_a_sheet_of_every_type_gives_its_address_on_paper_and_to_search_engines(client):
+    """A printed sheet says where to read it online (a line that only print.css shows), and its
+    head names the same canonical address: the one on the site Wagtail serves it from, as in
+    the sitemap and the feeds."""
     for model in (ExperiencePage, CharterPage, JobDescriptionPage, WorkshopOutcomePage, EventPage):
         page = model.objects.live().first()
-        source = _get(client, page.url).select_one(".sheet__source.print-only")
+        soup = _get(client, f"{page.url}?utm_source=lettre")
+        source = soup.select_one(".sheet__source.print-only")
         assert source is not None, model.__name__
         assert _text(source) == f"À retrouver en ligne : {page.full_url}"
+        # and the same address for search engines, whatever the query string
+        assert soup.select_one("link[rel=canonical]")["href"] == page.full_url
 
 
 def test_workshop_page_shows_question_and_experiences(client):
