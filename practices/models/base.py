@@ -75,8 +75,10 @@ class PracticePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Shown three times (chips, JSON-LD keywords, completeness): read once. A preview keeps
-        # the themes and tags being edited (modelcluster serves them from memory).
-        prefetch_related_objects([self], "themes", "tags")
+        # the themes and tags being edited (modelcluster serves them from memory); those of a
+        # page not created yet are only in memory, and the database has nothing to prefetch.
+        if self.pk is not None:
+            prefetch_related_objects([self], "themes", "tags")
         return context
 
     @classmethod

@@ -105,6 +105,15 @@ class ExperiencePage(PracticePage):
     def method_labels(self):
         return self._meta.get_field("methods").labels(self.methods)
 
+    def get_context(self, request, *args, **kwargs):
+        """The workshops that presented the experience (none while it is being created and
+        previewed in the editor)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = (
+            self.workshops.live().public().order_by("title") if self.pk is not None else ()
+        )
+        return context
+
 
 class ExperienceIndexPage(PracticeIndexPage):
     listing_model = ExperiencePage

@@ -71,6 +71,19 @@ class WorkshopOutcomePage(PracticePage):
     def listing_queryset(cls):
         return super().listing_queryset().select_related("event")
 
+    def get_context(self, request, *args, **kwargs):
+        """The experiences presented that a visitor can open (live and public). In the editor's
+        preview, the experiences chosen in the form: modelcluster holds them in memory, where
+        only their ids can be read."""
+        from .experience import ExperiencePage
+
+        context = super().get_context(request, *args, **kwargs)
+        chosen = self.experiences.values_list("id", flat=True)
+        context["experiences"] = (
+            ExperiencePage.objects.live().public().filter(pk__in=chosen).order_by("path")
+        )
+        return context
+
 
 class WorkshopOutcomeIndexPage(PracticeIndexPage):
     listing_model = WorkshopOutcomePage
