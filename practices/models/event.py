@@ -72,12 +72,14 @@ class EventPage(PracticePage):
         from .workshop import WorkshopOutcomePage
 
         context = super().get_context(request, *args, **kwargs)
-        workshops = WorkshopOutcomePage.objects.live().public()
         # An event being created (previewed in the editor) has no workshop yet.
         context["workshops"] = (
-            workshops.filter(event=self).order_by("round", "title")
+            WorkshopOutcomePage.objects.live()
+            .public()
+            .filter(event=self)
+            .order_by("round", "title")
             if self.pk is not None
-            else workshops.none()
+            else ()
         )
         return context
 

@@ -1,5 +1,5 @@
-"""The editor's preview of a page being created: Wagtail renders the public template of a page
-that is not in the database yet, with what the form holds."""
+"""The editor's preview: Wagtail renders the public template of a page with what the form holds,
+for a page being edited and for one that is not in the database yet."""
 
 import pytest
 from django.urls import reverse
