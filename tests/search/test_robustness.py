@@ -82,3 +82,13 @@ def test_json_endpoint_never_fails(client, text, page):
 def test_extreme_queries(client, text):
     assert client.get("/api/search/", {"q": text}).status_code == 200
     assert client.get("/recherche/", {"q": text}).status_code == 200
+
+
+@pytest.mark.parametrize("params", [{}, {"type": "inconnu"}])
+def test_the_search_page_shows_the_words_typed_without_control_bytes(client, params):
+    """A NUL byte typed (or pasted) is not written back into the page, whose HTML it would
+    make invalid; the words around it are, as the search understood them. Also when a filter
+    is refused."""
+    response = client.get("/recherche/", {"q": "élus\x00budget\x07", **params})
+    assert b"\x00" not in response.content and b"\x07" not in response.content
+    assert 'value="élus budget' in response.content.decode()
