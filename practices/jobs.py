@@ -16,7 +16,9 @@ from kb.templatetags.praxis_tags import lines
 from practices.choices import AuthorityType, JobCategory, JobSector, Region
 from practices.listing import index_url
 from practices.models import JobDescriptionPage
-from search.text import fold
+from search.backends import get_backend
+from search.query import MAX_QUERY_LENGTH, SearchQuery
+from search.text import CONTROL_RE, fold
 
 MIN_COMPARED = 2
 MAX_COMPARED = 3
@@ -54,62 +56,125 @@ COMPARED_ROWS = [
 ]
 
 
-def _choices():
-    """The sheets that can be compared, grouped by catégorie (A, B, C) as the pickers show them:
-    [(label of the catégorie, [(pk, title)])], each group in the alphabetical order of the titles
-    (accents and case aside, the same on every database)."""
+CANDIDATES_MAX = 20  # sheets offered at a time beside the chosen ones (a search narrows them)
+LIST_ALL_MAX = 50  # up to this many published sheets, all of them are offered
+
+
+def _offer(jobs, chosen_ids, limit=None):
+    """[(pk, title, catégorie label)] of the sheets of ``jobs`` not chosen yet."""
+    labels = dict(JobCategory.choices)
+    rows = jobs.exclude(pk__in=chosen_ids).values_list("pk", "title", "category")
+    if limit is not None:
+        rows = rows[:limit]
+    return [(pk, title, labels.get(category, "")) for pk, title, category in rows]
+
+
+def _candidates(search_text, chosen_ids):
+    """The sheets offered to be ticked besides the chosen ones, at most CANDIDATES_MAX whatever
+    the number of sheets, and a sentence saying which: [(heading or None, [(pk, title,
+    catégorie label)])], sentence."""
+    if search_text:
+        return _found_candidates(search_text, chosen_ids)
+    published = public_jobs().count()
+    if published > LIST_ALL_MAX:
+        latest = _offer(
+            public_jobs().order_by("-first_published_at", "-pk"), chosen_ids, CANDIDATES_MAX
+        )
+        status = _(
+            "The %(shown)s latest job descriptions, out of %(total)s published: search to find"
+            " the others."
+        ) % {"shown": len(latest), "total": published}
+        return [(None, latest)], status
+    # Few sheets: all of them, by catégorie, each group in the alphabetical order of the titles
+    # (accents and case aside, the same on every database).
     by_category = {}
-    for pk, title, category in public_jobs().values_list("pk", "title", "category"):
-        by_category.setdefault(category, []).append((pk, title))
-    return [
-        (label, sorted(by_category[value], key=lambda choice: (fold(choice[1]), choice[0])))
-        for value, label in JobCategory.choices
-        if value in by_category
+    for row in _offer(public_jobs(), chosen_ids):
+        by_category.setdefault(row[2], []).append(row)
+    groups = [
+        (label, sorted(by_category[label], key=lambda row: (fold(row[1]), row[0])))
+        for _value, label in JobCategory.choices
+        if label in by_category
     ]
+    return groups, ""
+
+
+def _found_candidates(search_text, chosen_ids):
+    """The best matches of a search among the job descriptions, through Praxis's search (accents,
+    stems and typos as on the search page)."""
+    result = get_backend().search(
+        SearchQuery(
+            text=search_text,
+            filters={"type": [JobDescriptionPage._meta.model_name]},
+            facets=(),
+            per_page=CANDIDATES_MAX + len(chosen_ids),
+        )
+    )
+    ranked = [hit.page_id for hit in result.hits if hit.page_id not in chosen_ids]
+    found = {row[0]: row for row in _offer(public_jobs().filter(pk__in=ranked), chosen_ids)}
+    offered = [found[pk] for pk in ranked if pk in found][:CANDIDATES_MAX]
+    words = result.suggestion if result.corrected else search_text
+    if not offered:
+        status = _("No other job description matches “%(words)s”.") % {"words": words}
+    elif len(offered) == CANDIDATES_MAX and result.total > CANDIDATES_MAX:
+        status = _(
+            "The %(shown)s job descriptions that best match “%(words)s” (%(total)s match):"
+            " add words to find the others."
+        ) % {"shown": len(offered), "words": words, "total": result.total}
+    else:
+        status = ngettext(
+            "%(shown)s job description matches “%(words)s”.",
+            "%(shown)s job descriptions match “%(words)s”.",
+            len(offered),
+        ) % {"shown": len(offered), "words": words}
+    return [(None, offered)], status
 
 
 def compare(request):
-    """``?fiches=12&fiches=15[&fiches=18]``: two or three job descriptions side by side."""
+    """``?fiches=12&fiches=15[&fiches=18]``: two or three job descriptions side by side.
+
+    The sheets are ticked in one form: the chosen ones stay ticked while the reader searches for
+    others (``chercher``, with the button ``action=chercher``); ``action=comparer`` asks for the
+    comparison, which a link from a sheet (one sheet, no action) does not."""
     raw = [value for value in request.GET.getlist("fiches") if value.strip()]
+    action = request.GET.get("action", "")
+    search_text = CONTROL_RE.sub(" ", request.GET.get("chercher", ""))[:MAX_QUERY_LENGTH].strip()
     error = None
-    jobs = []
-    if raw:
-        try:
-            ids = list(dict.fromkeys(int(value) for value in raw))
-            if any(not 0 < pk < MAX_ID for pk in ids):
-                raise ValueError
-        except ValueError:
-            ids = []
-            error = _("The requested sheets are not valid.")
-        if not error and len(ids) == 1:
-            # Coming from a job description: it is pre-selected, the reader chooses the others.
-            return _render_compare(request, [], None, raw)
-        if not error and not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
+    jobs, chosen = [], []
+    try:
+        ids = list(dict.fromkeys(int(value) for value in raw))
+        if any(not 0 < pk < MAX_ID for pk in ids):
+            raise ValueError
+    except ValueError:
+        ids = []
+        error = _("The requested sheets are not valid.")
+    if len(ids) > CANDIDATES_MAX:  # more than a reader ticks: the first ones stay ticked
+        ids = ids[:CANDIDATES_MAX]
+        error = _("Choose two or three different job descriptions to compare.")
+    if ids:
+        found = {page.pk: page for page in public_jobs().filter(pk__in=ids)}
+        chosen = [found[pk] for pk in ids if pk in found]
+        if len(found) != len(ids):
+            error = error or _("One of the requested sheets does not exist or is not public.")
+    wants_comparison = action == "comparer" or (not action and len(ids) > 1)
+    if not error and wants_comparison:
+        if MIN_COMPARED <= len(chosen) <= MAX_COMPARED:
+            jobs = chosen
+        else:
             error = _("Choose two or three different job descriptions to compare.")
-        if not error:
-            found = {page.pk: page for page in public_jobs().filter(pk__in=ids)}
-            if len(found) != len(ids):
-                error = _("One of the requested sheets does not exist or is not public.")
-            else:
-                jobs = [found[pk] for pk in ids]
-    return _render_compare(request, jobs, error, raw)
-
-
-def _render_compare(request, jobs, error, raw):
+    groups, candidates_status = _candidates(search_text, [page.pk for page in chosen])
     rows = [
         {"label": label, "kind": kind, "values": [read(job) for job in jobs]}
         for label, read, kind in COMPARED_ROWS
     ]
-    selected = [str(value) for value in raw] + [""] * MAX_COMPARED
     context = {
         "jobs": jobs,
         "rows": rows if jobs else [],
         "error": error,
-        "choices": _choices(),
-        "selects": [
-            {"number": i + 1, "selected": selected[i], "required": i < MIN_COMPARED}
-            for i in range(MAX_COMPARED)
-        ],
+        "chosen": chosen,
+        "search_text": search_text,
+        "candidate_groups": [(heading, offered) for heading, offered in groups if offered],
+        "candidates_status": candidates_status,
+        "any_published": bool(chosen) or public_jobs().exists(),
     }
     return render(request, "practices/jobs/compare.html", context)
 

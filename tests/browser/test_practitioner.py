@@ -1,5 +1,6 @@
 """A practitioner looks for a practice: home → search without accents → a facet → a sheet → its
 print view; once with the mouse, once with the keyboard alone, and through the autocomplete.
+And compares two job descriptions, with the keyboard alone.
 """
 
 import re
@@ -188,10 +189,43 @@ def search_on_a_phone(page):
     assert not toggle.is_visible()
 
 
+def comparing_job_descriptions(page):
+    """From a job description to its comparison with another, found by a search, with the
+    keyboard alone: the first sheet stays ticked while the reader searches."""
+    page.goto("/fiches-de-poste/")
+    page.locator(".card__title a", has_text="budget participatif des lycées").click()
+    first = page.locator("main h1").text_content().strip()
+    tab_to(page, "main a[href*='/metiers/comparer/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("input[name=fiches]:checked").count() == 1
+
+    tab_to(page, "#compare-search")
+    page.keyboard.type("numerique")  # the sheet says « numérique »
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "numerique" in page.url and "action=chercher" in page.url
+    assert (
+        page.locator(".compare-form__status")
+        .text_content()
+        .startswith("1 fiche de poste correspond")
+    )
+    assert page.locator("input[name=fiches]:checked").count() == 1  # still ticked
+    tab_to(page, "input[name=fiches]:not(:checked)")
+    page.keyboard.press("Space")
+    tab_to(page, "button[value=comparer]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    headers = page.locator(".compare-table thead th").all_text_contents()
+    assert headers[0].strip() == first and "numérique" in headers[1]
+    assert run_axe(page) == []
+
+
 @pytest.mark.slow
 def test_practitioner_journeys_with_the_mouse_then_the_keyboard_alone(demo_site, context):
-    """Four visits, one corpus load: each visit in its own tab."""
+    """Five visits, one corpus load: each visit in its own tab."""
     practitioner_journey_with_the_mouse(context.new_page())
     practitioner_journey_with_the_keyboard_alone(context.new_page())
     search_on_a_phone(context.new_page())
     quotations_in_the_print_view(context.new_page())
+    comparing_job_descriptions(context.new_page())

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from practices.models import JobDescriptionPage
+from search.indexing import update_pages
 
 from ..opendata.builders import make_page, restrict_to_members, shared_corpus
 
@@ -160,10 +161,34 @@ def test_compare_shows_the_working_conditions(client, jobs):
     ]
 
 
-def test_compare_pickers_group_the_titles_by_category_in_alphabetical_order(client, jobs):
-    """An option reads as the sheet's title (which already names the employer); the options are
+def _offered(html):
+    """{heading of a group (None outside groups): [title]} of the sheets offered to be ticked."""
+    form = html.split("<legend>", 2)[-1].split("</fieldset>")[0]
+    groups, heading = {}, None
+    for tag, text in re.findall(
+        r'<h3 class="compare-form__group">([^<]*)</h3>|<input type="checkbox" name="fiches"'
+        r' value="\d+"> <span>([^<]*)',
+        form,
+    ):
+        if tag:
+            heading = html_lib.unescape(tag)
+        else:
+            groups.setdefault(heading, []).append(html_lib.unescape(text).strip())
+    return groups
+
+
+def _chosen(html):
+    """The titles of the sheets ticked in the form."""
+    found = re.findall(
+        r'<input type="checkbox" name="fiches" value="\d+" checked> <span>([^<]*)', html
+    )
+    return [html_lib.unescape(title).strip() for title in found]
+
+
+def test_compare_offers_every_sheet_grouped_by_category_in_alphabetical_order(client, jobs):
+    """An offered sheet reads as its title (which already names the employer); the sheets are
     grouped by catégorie, A first, each group in the alphabetical order of the titles, accents
-    and case aside."""
+    and case aside. Members-only sheets and drafts are not offered."""
     make_page(
         JobDescriptionPage,
         "Médiatrice de quartier — Nantes",
@@ -178,18 +203,84 @@ def test_compare_pickers_group_the_titles_by_category_in_alphabetical_order(clie
         employer="Ville de Lyon",
     )
     html = client.get("/metiers/comparer/").content.decode()
-    picker = html.split('<select id="fiche-1"')[1].split("</select>")[0]
-    groups = {
-        label: [
-            html_lib.unescape(text) for text in re.findall(r'<option value="\d+">([^<]*)<', body)
-        ]
-        for label, body in re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', picker, re.S)
+    assert _chosen(html) == []
+    assert _offered(html) == {
+        "Catégorie A": ["Chargée de participation — Rennes", "éducatrice populaire — Lyon"],
+        "Catégorie B": ["Animateur de quartier — Lille"],
+        "Catégorie C": ["Agent d'accueil — Grenoble", "Médiatrice de quartier — Nantes"],
     }
-    assert list(groups.items()) == [
-        ("Catégorie A", ["Chargée de participation — Rennes", "éducatrice populaire — Lyon"]),
-        ("Catégorie B", ["Animateur de quartier — Lille"]),
-        ("Catégorie C", ["Agent d'accueil — Grenoble", "Médiatrice de quartier — Nantes"]),
-    ]
+
+
+@pytest.fixture
+def indexed_jobs(jobs, database_search):
+    """The sheets in the search index, which follows commits: the shared corpus never commits."""
+    update_pages(JobDescriptionPage.objects.all())
+    return jobs
+
+
+def test_compare_search_finds_sheets_and_keeps_the_ticked_ones(client, indexed_jobs):
+    jobs = indexed_jobs
+    """A search among the job descriptions (accents aside, stemmed, as the site's search)
+    offers the matching sheets; the sheet already ticked stays ticked and is not offered twice;
+    "Rechercher" (action=chercher) does not compare yet."""
+    response = client.get(
+        "/metiers/comparer/",
+        {"fiches": [jobs["rennes"].pk], "chercher": "democratie", "action": "chercher"},
+    )
+    html = html_lib.unescape(response.content.decode())
+    assert _chosen(html) == ["Chargée de participation — Rennes"]
+    assert _offered(html) == {}  # Rennes's own job title is the only one to match
+    assert "Aucune autre fiche de poste ne correspond à « democratie »." in html
+
+    html = html_lib.unescape(
+        client.get(
+            "/metiers/comparer/",
+            {
+                "fiches": [jobs["rennes"].pk, jobs["lille"].pk],
+                "chercher": "habitant",
+                "action": "chercher",
+            },
+        ).content.decode()
+    )
+    assert _chosen(html) == ["Chargée de participation — Rennes", "Animateur de quartier — Lille"]
+    assert _offered(html) == {None: ["Agent d'accueil — Grenoble"]}
+    assert "1 fiche de poste correspond à « habitant »." in html
+    assert "Comparaison de" not in html and 'role="alert"' not in html
+
+
+def test_compare_with_many_sheets_offers_the_latest_and_says_how_to_find_the_others(
+    client, indexed_jobs, monkeypatch
+):
+    """The page stays light whatever the number of sheets: beyond a few, the latest ones are
+    offered; a search offers the best matches and says when there are more."""
+    monkeypatch.setattr("practices.jobs.LIST_ALL_MAX", 2)
+    monkeypatch.setattr("practices.jobs.CANDIDATES_MAX", 2)
+    html = html_lib.unescape(client.get("/metiers/comparer/").content.decode())
+    assert _offered(html) == {None: ["Agent d'accueil — Grenoble", "Animateur de quartier — Lille"]}
+    assert (
+        "Les 2 dernières fiches de poste publiées, sur 3 : cherchez pour trouver les autres."
+        in html
+    )
+
+    html = html_lib.unescape(
+        client.get(
+            "/metiers/comparer/", {"chercher": "catégorie", "action": "chercher"}
+        ).content.decode()
+    )
+    assert len(_offered(html)[None]) == 2
+    assert (
+        "Les 2 fiches de poste qui correspondent le mieux à « catégorie » (3 correspondent)" in html
+    )
+
+
+def test_compare_asks_for_two_sheets_when_one_is_ticked(client, jobs):
+    response = client.get(
+        "/metiers/comparer/", {"fiches": [jobs["rennes"].pk], "action": "comparer"}
+    )
+    html = html_lib.unescape(response.content.decode())
+    assert "Choisissez deux ou trois fiches de poste différentes à comparer." in html
+    assert _chosen(html) == ["Chargée de participation — Rennes"]
+    assert "Comparaison de" not in html
 
 
 @pytest.mark.parametrize(
@@ -218,8 +309,10 @@ def test_compare_from_a_job_description_preselects_it(client, jobs):
     detail = client.get(jobs["rennes"].url).content.decode()
     link = f"/metiers/comparer/?fiches={jobs['rennes'].pk}"
     assert link in detail
-    html = client.get(link).content.decode()
-    assert f'<option value="{jobs["rennes"].pk}" selected>' in html
+    html = html_lib.unescape(client.get(link).content.decode())
+    assert _chosen(html) == ["Chargée de participation — Rennes"]
+    offered = [title for titles in _offered(html).values() for title in titles]
+    assert sorted(offered) == ["Agent d'accueil — Grenoble", "Animateur de quartier — Lille"]
     assert 'role="alert"' not in html
     assert "Poste réservé" not in html  # members-only pages are not offered
 
