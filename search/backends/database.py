@@ -550,6 +550,7 @@ class DatabaseBackend(base.SearchBackend):
         return result
 
     ID_LIST = "group_concat(doc_id)"  # SQL aggregate: the matching ids as "12,57,…"
+    FILTERED_ID = "t.doc_id"  # a ranked id, as the filters of a search test it
 
     def clip_sql(self, column, chars):
         """SQL for the first ``chars`` characters of ``column``."""
@@ -579,7 +580,7 @@ class DatabaseBackend(base.SearchBackend):
             groups = [values] if facet in ALTERNATIVE_FACETS else [[value] for value in values]
             for group in groups:
                 conditions.append(
-                    "t.doc_id IN (SELECT document_id FROM search_searchfacet"  # noqa: S608
+                    f"{self.FILTERED_ID} IN (SELECT document_id FROM search_searchfacet"  # noqa: S608
                     f" WHERE facet = %s AND value IN ({', '.join(['%s'] * len(group))}))"
                 )
                 filter_params += [facet, *map(str, group)]

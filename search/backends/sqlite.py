@@ -35,6 +35,11 @@ class SQLiteBackend(DatabaseBackend):
     vendor = "sqlite"
     ENGINE_TABLES = (FTS_TABLE,)
 
+    # Not an index constraint: given "rowid IN (the pages of a filter)", FTS5 runs the whole
+    # full-text query again for each of those pages (600 ms instead of 5 for a frequent word
+    # and a type, at 10,000 pages). The unary plus leaves it a plain test of each match.
+    FILTERED_ID = "+t.doc_id"
+
     def engine_index(self, cursor, records):
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, title, summary, taxonomy, body, attachments)"  # noqa: S608
