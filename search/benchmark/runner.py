@@ -7,15 +7,19 @@ import random
 import time
 
 from django.db import connection
+from django.db.models import Count
 from django.test import RequestFactory
 
 from ..backends import database_backend
-from ..query import parse
+from ..query import SearchQuery, parse
 from ..text import STOP_WORDS, fold
 from ..views import autocomplete_api, search_api
 
 CLASSES = ("mot rare", "mot fréquent", "deux mots", "mot mal orthographié")
 MISSPELT = CLASSES[3]
+# The frequent words again, with the most common type ticked: what a reader does next. Timed
+# against stock Wagtail searching that model's pages; no floor (the engine's is unfiltered).
+FILTERED = "mot fréquent + type"
 
 
 def percentile(samples, p):
@@ -187,6 +191,24 @@ def interleaved(queries, timers, rounds):
     return samples
 
 
+def most_common_type():
+    """The practice model with the most indexed pages, and its value in the "type" filter."""
+    from practices.models import practice_page_models
+
+    from ..models import SearchFacet
+
+    value = (
+        SearchFacet.objects.filter(facet="type")
+        .values("value")
+        .annotate(pages=Count("document"))
+        .order_by("-pages", "value")
+        .values_list("value", flat=True)
+        .first()
+    )
+    models = {model._meta.model_name: model for model in practice_page_models()}
+    return models.get(value), value
+
+
 def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
     """Time every class; returns {class: {engine: (p50, p95, samples)}} and the queries."""
     from wagtail.models import Page
@@ -194,9 +216,11 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
     backend = database_backend()
     factory = RequestFactory()
     queries = pick_queries(n_pages)
+    filter_model, filter_type = most_common_type()
+    queries[FILTERED] = queries["mot fréquent"] if filter_model else []
 
-    def full(q):
-        response = search_api(factory.get("/api/search/", {"q": q}))
+    def full(q, **filters):
+        response = search_api(factory.get("/api/search/", {"q": q, **filters}))
         assert response.status_code == 200, response.content
 
     # A misspelt word is answered with the pages of its correction: the engine's floor is the
@@ -205,6 +229,10 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
     found = {
         name: [match_count(backend, corrected.get(q, q)) for q in queries[name]] for name in CLASSES
     }
+    found[FILTERED] = [
+        backend.search(SearchQuery(text=q, filters={"type": [filter_type]}, facets=())).total
+        for q in queries[FILTERED]
+    ]
 
     def floor(q):
         match = backend.prepare_match(parse(corrected.get(q, q)), "all")
@@ -220,6 +248,11 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
         list(results[:10])
         results.count()
 
+    def stock_filtered(q):
+        results = filter_model.objects.live().search(q)
+        list(results[:10])
+        results.count()
+
     def stock_autocomplete(q):
         list(Page.objects.live().autocomplete(q)[:10])
 
@@ -231,11 +264,16 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
         return lambda q: (_ms(lambda: func(q)), False)
 
     samples = {}
-    for name in (*CLASSES, "autocomplétion"):
+    for name in (*CLASSES, FILTERED, "autocomplétion"):
         qs = queries[name]
+        if not qs:
+            continue
         if name == "autocomplétion":
             timers = {"praxis": timed(autocomplete)}
             stock_timers = {"wagtail": stock_autocomplete}
+        elif name == FILTERED:
+            timers = {"praxis": timed(lambda q: full(q, type=filter_type))}
+            stock_timers = {"wagtail": stock_filtered}
         else:
             timers = {"praxis": timed(full), "plancher": timed(floor)}
             stock_timers = {"wagtail": stock_search}
@@ -261,6 +299,7 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
     for name, counts in found.items():
         results[name]["pages_found"] = (min(counts), max(counts)) if counts else (0, 0)
     queries["corrections"] = [f"{q} → {corrected[q]}" for q in queries[MISSPELT]]
+    queries["filtre de type"] = [filter_type] if filter_model else []
     return results, queries
 
 

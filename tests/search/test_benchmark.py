@@ -37,6 +37,8 @@ def test_benchmark_command(db):
         "mot fréquent",
         "deux mots",
         "mot mal orthographié",
+        "mot fréquent + type",
+        "filtre de type : experiencepage",
         "pages/s",
         "Wagtail sur le mot corrigé",
         "Pages trouvées par requête",
