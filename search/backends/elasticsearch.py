@@ -40,7 +40,7 @@ from ..query import (
     Suggestion,
     parse,
 )
-from ..text import fold, words
+from ..text import fold, fold_word, words
 from . import base
 
 logger = logging.getLogger("praxis.search")
@@ -82,11 +82,17 @@ def _value_and_label(key):
     return value, label or value
 
 
-def _facet_values(buckets, selected_buckets, chosen):
+def _facet_values(facet, buckets, selected_buckets, chosen):
     """The values of a facet: its most frequent ones, then any selected value they leave out,
     counted by the "selected" aggregation (0 and labelled with its value when no page has it),
-    as the database backends show them. Selected values are marked."""
+    as the database backends show them. Selected values are marked.
+
+    At equal counts, by label as on the database backends: Elasticsearch orders them by key,
+    "intercommunality" before "public_body" where « Établissement public » comes before
+    « Intercommunalité ». Years stay the most recent first."""
     values = [FacetValue(*_value_and_label(b["key"]), b["doc_count"]) for b in buckets]
+    if facet not in FACETS_BY_VALUE_DESCENDING:
+        values.sort(key=lambda v: (-v.count, fold_word(v.label), v.value))
     for value in values:
         value.selected = value.value in chosen
     shown = {value.value for value in values}
@@ -476,6 +482,7 @@ class ElasticsearchBackend(base.SearchBackend):
             )
         for facet, agg in response.get("aggregations", {}).items():
             result.facets[facet] = _facet_values(
+                facet,
                 agg.get("values", agg)["buckets"],
                 agg.get("selected", {}).get("buckets", ()),
                 query.filters.get(facet, ()),

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.utils import translation
 from elasticsearch import helpers
 
 from search.backends import FallbackBackend, get_backend, reset_cache
@@ -276,6 +277,39 @@ def test_a_response_becomes_a_result_with_scores_within_their_tier():
     )
 
 
+def test_facet_values_at_equal_counts_follow_their_labels_as_on_the_database():
+    """Elasticsearch gives equal counts in the order of their keys; the result lists them by
+    label, as the database backends do, and years the most recent first."""
+    backend = ElasticsearchBackend("http://127.0.0.1:9")
+
+    def buckets(*entries):
+        return {
+            "buckets": [{"key": f"{v}\u241f{label}", "doc_count": n} for v, label, n in entries]
+        }
+
+    response = {
+        "hits": {"total": {"value": 9, "relation": "eq"}, "hits": []},
+        "aggregations": {
+            "authority_type": buckets(
+                ("commune", "Commune", 5),
+                ("intercommunality", "Intercommunalité", 2),
+                ("public_body", "Établissement public", 2),
+                ("region", "Région", 2),
+            ),
+            "year": buckets(("2015", "2015", 1), ("2014", "2014", 3)),
+        },
+    }
+    with translation.override("fr"):
+        result = backend._result(SearchQuery(text="budget"), response)
+    assert [v.label for v in result.facets["authority_type"]] == [
+        "Commune",
+        "Établissement public",
+        "Intercommunalité",
+        "Région",
+    ]
+    assert [v.value for v in result.facets["year"]] == ["2015", "2014"]
+
+
 def test_documents_refused_by_elasticsearch_do_not_stop_a_publication(
     settings, caplog, monkeypatch, make_experience, django_capture_on_commit_callbacks
 ):
@@ -395,7 +429,7 @@ def test_selected_values_beyond_the_most_frequent_ones_are_read_with_their_count
             },
             "theme": {
                 "doc_count": 1,
-                "values": terms(("jeunesse\u241fJeunesse", 1), ("budget\u241fBudget", 1)),
+                "values": terms(("budget\u241fBudget", 1), ("jeunesse\u241fJeunesse", 1)),
                 "selected": terms(("jeunesse\u241fJeunesse", 1)),
             },
         },
@@ -409,6 +443,6 @@ def test_selected_values_beyond_the_most_frequent_ones_are_read_with_their_count
         ("atlantide", "atlantide", 0, True),
     ]
     assert [(v.value, v.count, v.selected) for v in result.facets["theme"]] == [
-        ("jeunesse", 1, True),
         ("budget", 1, False),
+        ("jeunesse", 1, True),
     ]
