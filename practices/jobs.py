@@ -161,7 +161,12 @@ def compare(request):
             jobs = chosen
         else:
             error = _("Choose two or three different job descriptions to compare.")
-    groups, candidates_status = _candidates(search_text, [page.pk for page in chosen])
+    # Beside a comparison, other sheets are offered only to a search: the table comes first.
+    groups, candidates_status = (
+        _candidates(search_text, [page.pk for page in chosen])
+        if search_text or not jobs
+        else ([], "")
+    )
     rows = [
         {"label": label, "kind": kind, "values": [read(job) for job in jobs]}
         for label, read, kind in COMPARED_ROWS

@@ -143,6 +143,9 @@ def test_compare_two_and_three_job_descriptions(client, jobs):
     html3 = html_lib.unescape(client.get("/metiers/comparer/", {"fiches": ids}).content.decode())
     assert "Comparaison de 3 fiches de poste" in html3
     assert "Catégorie C" in html3
+    # The compared sheets stay ticked; others are offered to a search only, above the table.
+    assert _chosen(html3) == [jobs[key].title for key in ("rennes", "lille", "grenoble")]
+    assert _offered(html) == {}
 
 
 def _compared_row(html, label):
