@@ -18,7 +18,7 @@ from practices.listing import index_url
 from practices.models import JobDescriptionPage
 from search.backends import get_backend
 from search.query import MAX_QUERY_LENGTH, SearchQuery
-from search.text import CONTROL_RE, fold
+from search.text import clean, fold
 
 MIN_COMPARED = 2
 MAX_COMPARED = 3
@@ -69,13 +69,12 @@ def _offer(jobs, chosen_ids, limit=None):
     return [(pk, title, labels.get(category, "")) for pk, title, category in rows]
 
 
-def _candidates(search_text, chosen_ids):
+def _candidates(search_text, chosen_ids, published):
     """The sheets offered to be ticked besides the chosen ones, at most CANDIDATES_MAX whatever
-    the number of sheets, and a sentence saying which: [(heading or None, [(pk, title,
-    catégorie label)])], sentence."""
+    the number of sheets (``published``), and a sentence saying which: [(heading or None,
+    [(pk, title, catégorie label)])], sentence."""
     if search_text:
         return _found_candidates(search_text, chosen_ids)
-    published = public_jobs().count()
     if published > LIST_ALL_MAX:
         latest = _offer(
             public_jobs().order_by("-first_published_at", "-pk"), chosen_ids, CANDIDATES_MAX
@@ -109,7 +108,7 @@ def _found_candidates(search_text, chosen_ids):
             per_page=CANDIDATES_MAX + len(chosen_ids),
         )
     )
-    ranked = [hit.page_id for hit in result.hits if hit.page_id not in chosen_ids]
+    ranked = [hit.page_id for hit in result.hits]
     found = {row[0]: row for row in _offer(public_jobs().filter(pk__in=ranked), chosen_ids)}
     offered = [found[pk] for pk in ranked if pk in found][:CANDIDATES_MAX]
     words = result.suggestion if result.corrected else search_text
@@ -137,7 +136,7 @@ def compare(request):
     comparison, which a link from a sheet (one sheet, no action) does not."""
     raw = [value for value in request.GET.getlist("fiches") if value.strip()]
     action = request.GET.get("action", "")
-    search_text = CONTROL_RE.sub(" ", request.GET.get("chercher", ""))[:MAX_QUERY_LENGTH].strip()
+    search_text = clean(request.GET.get("chercher", ""))[:MAX_QUERY_LENGTH].strip()
     error = None
     jobs, chosen = [], []
     try:
@@ -161,9 +160,10 @@ def compare(request):
             jobs = chosen
         else:
             error = _("Choose two or three different job descriptions to compare.")
+    published = public_jobs().count()
     # Beside a comparison, other sheets are offered only to a search: the table comes first.
     groups, candidates_status = (
-        _candidates(search_text, [page.pk for page in chosen])
+        _candidates(search_text, [page.pk for page in chosen], published)
         if search_text or not jobs
         else ([], "")
     )
@@ -179,7 +179,7 @@ def compare(request):
         "search_text": search_text,
         "candidate_groups": [(heading, offered) for heading, offered in groups if offered],
         "candidates_status": candidates_status,
-        "any_published": bool(chosen) or public_jobs().exists(),
+        "any_published": published > 0,
     }
     return render(request, "practices/jobs/compare.html", context)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from .query import ALTERNATIVE_FACETS, FACETS, SORTS, SearchQuery
-from .text import CONTROL_RE
+from .text import clean
 
 MAX_PAGE = 1000
 MAX_VALUE_LENGTH = 100
@@ -74,7 +74,7 @@ def parse_params(params, per_page=10):
     text = params.get("q", "") or ""
     if not isinstance(text, str):
         raise BadParameter(_("The “q” parameter must be a text."))
-    text = CONTROL_RE.sub(" ", text)  # shown back in the page: no NUL or other control byte
+    text = clean(text)  # shown back in the page: no NUL or other control byte
     choices = facet_choices()
     filters = {}
     for facet in FACETS:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from .backends import get_backend
 from .forms import FACET_LABELS, BadParameter, parse_params, value_labels
 from .query import ALTERNATIVE_FACETS, FACETS, parse
-from .text import CONTROL_RE
+from .text import clean
 
 FACETS_SHOWN = 12  # values per facet shown at first on the page (the others are folded)
 PAGE_SIZE = 10
@@ -78,7 +78,7 @@ def search_page(request):
     if query is not None and query.text.strip():
         result = get_backend().search(query)
     # What was typed, shown back: with no control byte, even in a request refused for a filter.
-    typed = query.text if query else CONTROL_RE.sub(" ", request.GET.get("q", ""))
+    typed = query.text if query else clean(request.GET.get("q", ""))
     context = {
         "search_query": typed[:500],
         "query": query,
