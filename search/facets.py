@@ -46,6 +46,7 @@ class FacetIndex:
         self.postings = {}  # facet → {value: Posting}
         self.doc_values = {}  # doc id → [Posting of each of its values]
         self.last = None  # (change id, token) applied
+        self.generation = 0  # counts the full reloads: views built on this one follow it
         self.checked_at = 0.0
         self.lock = threading.Lock()
         FacetIndex.instances.add(self)
@@ -71,19 +72,14 @@ class FacetIndex:
             if latest == self.last:
                 return self
             changed = None
-            if self.last is not None and self.last[0]:
+            if in_log(cursor, self.last):
                 cursor.execute(
-                    "SELECT token FROM search_searchchange WHERE id = %s", [self.last[0]]
+                    "SELECT DISTINCT page_id FROM search_searchchange WHERE id > %s",
+                    [self.last[0]],
                 )
-                row = cursor.fetchone()
-                if row and row[0] == self.last[1]:
-                    cursor.execute(
-                        "SELECT DISTINCT page_id FROM search_searchchange WHERE id > %s",
-                        [self.last[0]],
-                    )
-                    changed = {r[0] for r in cursor.fetchall()}
-                    if FULL_RELOAD in changed:
-                        changed = None
+                changed = {r[0] for r in cursor.fetchall()}
+                if FULL_RELOAD in changed:
+                    changed = None
             if changed is None:
                 self._load_all(cursor)
             else:
@@ -102,6 +98,7 @@ class FacetIndex:
                 posting.rank = rank
 
     def _load_all(self, cursor):
+        self.generation += 1
         self.postings, self.doc_values = {}, {}
         self._read(cursor, "", [])
 
@@ -149,8 +146,29 @@ def _rows(cursor, size=10_000):
         yield from rows
 
 
+def in_log(cursor, position):
+    """Whether the change log still holds ``position`` ((change id, token)): then every change
+    since is in it too, and a view of the index at that position can be brought up to date."""
+    if position is None or not position[0]:
+        return False
+    cursor.execute("SELECT token FROM search_searchchange WHERE id = %s", [position[0]])
+    row = cursor.fetchone()
+    return bool(row) and row[0] == position[1]
+
+
+# pg_advisory_xact_lock key of the change log's writers (any constant bigint).
+CHANGE_LOG_LOCK = 0x5052415849530001
+
+
 def log_changes(cursor, page_ids):
-    """Record index writes (``[FULL_RELOAD]`` after a rebuild or clear)."""
+    """Record index writes (``[FULL_RELOAD]`` after a rebuild or clear); returns the position
+    of the last one.
+
+    Readers apply the changes after the last position they saw: a change must not commit
+    with a smaller id than one already visible. SQLite lets one transaction write at a time;
+    on PostgreSQL the writers of the log take turns on a lock held until they commit."""
+    if cursor.db.vendor == "postgresql":
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHANGE_LOG_LOCK])
     token = uuid.uuid4().hex
     cursor.executemany(
         "INSERT INTO search_searchchange (page_id, token) VALUES (%s, %s)",
@@ -161,3 +179,5 @@ def log_changes(cursor, page_ids):
         "DELETE FROM search_searchchange WHERE id < (SELECT max(id) FROM search_searchchange) - %s",
         [KEEP_CHANGES],
     )
+    cursor.execute("SELECT max(id) FROM search_searchchange")
+    return cursor.fetchone()[0]

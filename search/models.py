@@ -78,6 +78,10 @@ class SearchTerm(models.Model):
     word = models.CharField(max_length=64, unique=True)  # lowercase, as written
     folded = models.CharField(max_length=64, db_index=True)  # lowercase without accents
     doc_count = models.PositiveIntegerField(default=0)
+    # The change-log position (SearchChange id) of the write that last changed ``doc_count``;
+    # null when written by a rebuild. In-memory vocabularies read only the words changed since
+    # the position they saw (search.vocabulary).
+    change_position = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
 
     def __str__(self):
         return self.word

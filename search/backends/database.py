@@ -20,7 +20,7 @@ from pyroaring import BitMap
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..facets import FULL_RELOAD, FacetIndex, log_changes
+from ..facets import FULL_RELOAD, KEEP_CHANGES, FacetIndex, log_changes
 from ..query import (
     ALTERNATIVE_FACETS,
     FACET_VALUES_MAX,
@@ -33,6 +33,7 @@ from ..query import (
     parse,
 )
 from ..text import STOP_WORDS, analyse, fold, fold_word, words
+from ..vocabulary import Vocabulary
 from . import base
 
 SMALL_MATCH_SET = 300  # below, facets are counted document by document
@@ -192,7 +193,7 @@ class DatabaseBackend(base.SearchBackend):
     def __init__(self, using="default"):
         self.using = using
         self._facet_index = None
-        self._vocabulary_state = None  # (change-log position, buckets, best)
+        self._vocabulary = None
 
     @property
     def connection(self):
@@ -262,13 +263,13 @@ class DatabaseBackend(base.SearchBackend):
             SearchFacet.objects.using(self.using).filter(document_id__in=ids).delete()
             SearchDocument.objects.using(self.using).filter(page_id__in=ids).delete()
             self._insert(records)
-            self._apply_vocabulary_delta(delta)
+            with self.connection.cursor() as cursor:
+                position = log_changes(cursor, ids)
+            self._apply_vocabulary_delta(delta, position)
             new_keys = {
                 (f, v) for r in records for f, v, _l in r["facets"] if f in ("theme", "tag")
             }
             self._refresh_autocomplete(records, old_keys | new_keys)
-            with self.connection.cursor() as cursor:
-                log_changes(cursor, ids)
         index_changed()
 
     def remove(self, page_ids):
@@ -294,10 +295,10 @@ class DatabaseBackend(base.SearchBackend):
             AutocompleteEntry.objects.using(self.using).filter(
                 kind="title", key__in=[str(i) for i in ids]
             ).delete()
-            self._apply_vocabulary_delta(delta)
-            self._refresh_autocomplete([], keys)
             with self.connection.cursor() as cursor:
-                log_changes(cursor, ids)
+                position = log_changes(cursor, ids)
+            self._apply_vocabulary_delta(delta, position)
+            self._refresh_autocomplete([], keys)
         index_changed()
 
     ENGINE_TABLES = ()  # the engine's own tables, emptied with the store by clear()
@@ -386,7 +387,11 @@ class DatabaseBackend(base.SearchBackend):
             )
             self.engine_index(cursor, records)
 
-    def _apply_vocabulary_delta(self, delta):
+    def _apply_vocabulary_delta(self, delta, position):
+        """Adds ``delta`` ({word: pages gained or lost}) to the page counts of the words, marked
+        with the change-log ``position`` of the write, for the in-memory vocabularies to read
+        only these. A word no page uses any more stays, at 0, as long as the change log keeps
+        its position (a vocabulary that has not seen it yet must learn that it is gone)."""
         from ..models import SearchTerm
 
         delta = {w: n for w, n in delta.items() if n}
@@ -401,12 +406,20 @@ class DatabaseBackend(base.SearchBackend):
             term = existing.get(word)
             if term is not None:
                 term.doc_count = max(0, term.doc_count + n)
+                term.change_position = position
                 updated.append(term)
             elif n > 0:
-                created.append(SearchTerm(word=word, folded=fold_word(word)[:64], doc_count=n))
-        manager.bulk_update(updated, ["doc_count"], batch_size=500)
+                created.append(
+                    SearchTerm(
+                        word=word,
+                        folded=fold_word(word)[:64],
+                        doc_count=n,
+                        change_position=position,
+                    )
+                )
+        manager.bulk_update(updated, ["doc_count", "change_position"], batch_size=500)
         manager.bulk_create(created, batch_size=500, ignore_conflicts=True)
-        manager.filter(doc_count=0).delete()
+        manager.filter(doc_count=0, change_position__lt=position - KEEP_CHANGES).delete()
 
     def _refresh_autocomplete(self, records, taxonomy_keys, titles_only=False):
         """Title entries of ``records``; counts and labels of the themes and tags in
@@ -666,27 +679,11 @@ class DatabaseBackend(base.SearchBackend):
 
     # --- did you mean -----------------------------------------------------------------------
 
-    def _vocabulary(self):
-        """(buckets, best): the corpus words by (first letter, length), and
-        {folded: (word, count)}.
-
-        Kept in memory, reloaded when the change log (watched by the facet index) has moved."""
-        from ..models import SearchTerm
-
-        position = self.facet_index().last
-        state = self._vocabulary_state
-        if state is not None and state[0] == position:
-            return state[1], state[2]
-        best = {}
-        rows = SearchTerm.objects.using(self.using).filter(doc_count__gt=0)
-        for word, folded, n in rows.values_list("word", "folded", "doc_count").iterator():
-            if folded not in best or n > best[folded][1]:
-                best[folded] = (word, n)
-        buckets = {}
-        for folded in best:
-            buckets.setdefault((folded[:1], len(folded)), []).append(folded)
-        self._vocabulary_state = (position, buckets, best)
-        return buckets, best
+    def vocabulary(self):
+        """The corpus words in memory (search.vocabulary), up to date with the facet index."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(self.using)
+        return self._vocabulary.refresh(self.facet_index())
 
     def _closest(self, folded, buckets, best):
         """The corpus word closest to ``folded`` (1 edit, 2 for long words), or None.
@@ -713,7 +710,8 @@ class DatabaseBackend(base.SearchBackend):
     def suggest(self, text, parsed=None):
         """The query with its unknown words replaced by the closest corpus words, or None."""
         parsed = parsed or parse(text)
-        buckets, best = self._vocabulary()
+        vocabulary = self.vocabulary()
+        buckets, best = vocabulary.buckets, vocabulary.best
         if not best:
             return None
         replacements = {}

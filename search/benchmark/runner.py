@@ -303,6 +303,42 @@ def run(n_pages, rounds=5, stock=True, stock_queries=3, stock_timeout=30):
     return results, queries
 
 
+WRITES = 10  # pages written to time the first search after a write
+
+
+def after_write(query, writes=WRITES):
+    """{"écriture": (p50, p95, n), "recherche suivante": (p50, p95, n)} in milliseconds: a page
+    written to the index with a word no other page has (as its publication writes it), then
+    the first full search request for ``query``, which brings this process's views of the
+    index (facet postings, vocabulary) up to date. The page is put back after each sample."""
+    from wagtail.models import Page
+
+    from ..documents import build_record
+    from ..models import SearchDocument
+
+    backend = database_backend()
+    factory = RequestFactory()
+
+    def search():
+        response = search_api(factory.get("/api/search/", {"q": query}))
+        assert response.status_code == 200, response.content
+
+    ids = SearchDocument.objects.order_by("page_id").values_list("page_id", flat=True)[:writes]
+    samples = {"écriture": [], "recherche suivante": []}
+    search()
+    for n, page in enumerate(Page.objects.filter(pk__in=list(ids)).specific()):
+        original = build_record(page)
+        edited = {**original, "summary": f"{original['summary']} praxisbanc{n}"}
+        samples["écriture"].append(_ms(lambda edited=edited: backend.index([edited])))
+        samples["recherche suivante"].append(_ms(search))
+        backend.index([original])
+        search()
+    return {
+        name: (percentile(times, 50), percentile(times, 95), len(times))
+        for name, times in samples.items()
+    }
+
+
 NAN3 = (float("nan"),) * 3
 
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from practices.models import practice_page_models
 from search.benchmark.corpus import CorpusGenerator
 from search.benchmark.runner import format_table
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchTerm
 
 
 def test_generated_pages_are_real_live_pages_of_every_type(db):
@@ -42,8 +42,12 @@ def test_benchmark_command(db):
         "pages/s",
         "Wagtail sur le mot corrigé",
         "Pages trouvées par requête",
+        "première recherche qui suit (mot rare)",
     ):
         assert label in text
+    # The pages written to time the search after a write are put back as they were.
+    assert not SearchDocument.objects.filter(summary__contains="praxisbanc").exists()
+    assert not SearchTerm.objects.filter(word__startswith="praxisbanc", doc_count__gt=0).exists()
 
 
 def test_stock_search_is_never_timed_on_an_empty_index(db):

@@ -105,6 +105,15 @@ class Command(BaseCommand):
         out(runner.format_table(results))
         for name, qs in queries.items():
             out(f"  {name} : {', '.join(qs[:5])}{' …' if len(qs) > 5 else ''}")
+        if queries["mot rare"]:
+            writes = runner.after_write(queries["mot rare"][0])
+            write, following = writes["écriture"], writes["recherche suivante"]
+            out(
+                f"Écriture d'une page avec un mot nouveau : p50 {write[0]:.1f}, p95 {write[1]:.1f} ;"
+                f" première recherche qui suit (mot rare) : p50 {following[0]:.1f},"
+                f" p95 {following[1]:.1f} ({write[2]} écritures)"
+            )
+            report["after_write"] = writes
         report["results"] = results
         report["queries"] = queries
         if json_path:
