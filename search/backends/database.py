@@ -17,8 +17,6 @@ from django.db import connections, transaction
 from django.db.models import Count
 from django.utils.dateparse import parse_datetime
 from pyroaring import BitMap
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from ..facets import FULL_RELOAD, KEEP_CHANGES, FacetIndex, log_changes
 from ..query import (
@@ -685,42 +683,19 @@ class DatabaseBackend(base.SearchBackend):
             self._vocabulary = Vocabulary(self.using)
         return self._vocabulary.refresh(self.facet_index())
 
-    def _closest(self, folded, buckets, best):
-        """The corpus word closest to ``folded`` (1 edit, 2 for long words), or None.
-
-        Only words whose length is within that many edits can be that close. Typos rarely hit
-        the first letter: words with the same first letter first, then all."""
-        max_distance = 1 if len(folded) < 6 else 2
-        lengths = range(len(folded) - max_distance, len(folded) + max_distance + 1)
-        same_first = [(folded[:1], n) for n in lengths]
-        any_first = (key for key in buckets if key[1] in lengths)  # only if the first fails
-        for keys in (same_first, any_first):
-            candidates = process.extract(
-                folded,
-                list(chain.from_iterable(buckets.get(key, ()) for key in keys)),
-                scorer=Levenshtein.distance,
-                score_cutoff=max_distance,
-                limit=20,
-            )
-            if candidates:
-                choice = min(candidates, key=lambda c: (c[1], -best[c[0]][1]))
-                return best[choice[0]][0]
-        return None
-
     def suggest(self, text, parsed=None):
         """The query with its unknown words replaced by the closest corpus words, or None."""
         parsed = parsed or parse(text)
         vocabulary = self.vocabulary()
-        buckets, best = vocabulary.buckets, vocabulary.best
-        if not best:
+        if not vocabulary:
             return None
         replacements = {}
         written = [w for word in parsed.words for w in words(word)]
         for word in written:
             folded = fold(word)
-            if folded in best or len(folded) < 4 or folded.isdigit():
+            if folded in vocabulary or len(folded) < 4 or folded.isdigit():
                 continue
-            replacement = self._closest(folded, buckets, best)
+            replacement = vocabulary.closest(folded)
             if replacement:
                 replacements[word] = replacement
         if not replacements:
