@@ -541,22 +541,24 @@ class DatabaseBackend(base.SearchBackend):
         if not matched:
             return result
         facets = self.facet_index()
-        selections = {facet: _selection(facets, facet, values) for facet, values in filters.items()}
-        unfiltered = matched
-        for bits in selections.values():
-            matched = matched & bits
-        result.total = len(matched)
-        if not matched:
-            return result
-        if query.facets:
-            result.facets = self._facets(
-                facets, matched, query, _alternative_bases(unfiltered, selections)
-            )
+        with facets.lock:  # another thread's refresh changes the postings in place
+            selections = {facet: _selection(facets, facet, v) for facet, v in filters.items()}
+            unfiltered = matched
+            for bits in selections.values():
+                matched = matched & bits
+            result.total = len(matched)
+            if not matched:
+                return result
+            if query.facets:
+                result.facets = self._facets(
+                    facets, matched, query, _alternative_bases(unfiltered, selections)
+                )
+            labels = [facets.labels(hit.page_id, HIT_FACETS) for hit, _text in page]
         if page:
             hits, texts = zip(*page, strict=True)
-            for hit, snippet in zip(hits, self.snippets(parsed, match, texts), strict=True):
-                hit.snippet = snippet
-                hit.labels = facets.labels(hit.page_id, HIT_FACETS)
+            snippets = self.snippets(parsed, match, texts)
+            for hit, snippet, hit_labels in zip(hits, snippets, labels, strict=True):
+                hit.snippet, hit.labels = snippet, hit_labels
             result.hits = list(hits)
         return result
 
