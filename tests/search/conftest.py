@@ -30,5 +30,23 @@ def search(backend):
     return run
 
 
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """with commit(): … runs the on-commit indexing of what the block changed, as a request
+    would once its transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def publish(make_experience, commit):
+    """make_experience, running the on-commit indexing as a real request would."""
+
+    def make(**fields):
+        with commit():
+            return make_experience(**fields)
+
+    return make
+
+
 def titles(result):
     return [hit.title for hit in result.hits]

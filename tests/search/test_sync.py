@@ -18,22 +18,6 @@ from search.query import SearchQuery
 from .conftest import titles
 
 
-@pytest.fixture
-def publish(make_experience, django_capture_on_commit_callbacks):
-    """make_experience, running the on-commit indexing as a real request would."""
-
-    def make(**fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_experience(**fields)
-
-    return make
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def make_pdf(text):
     """A one-page PDF whose text is ``text`` (ASCII)."""
     content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")

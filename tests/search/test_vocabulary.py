@@ -13,18 +13,9 @@ from search.facets import log_changes
 
 
 @pytest.fixture
-def publish(make_experience, django_capture_on_commit_callbacks):
-    def make(**fields):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_experience(**fields)
-
-    return make
-
-
-@pytest.fixture
-def unpublish(django_capture_on_commit_callbacks):
+def unpublish(commit):
     def run(page):
-        with django_capture_on_commit_callbacks(execute=True):
+        with commit():
             page.unpublish()
 
     return run
