@@ -108,3 +108,47 @@ def test_writers_of_the_change_log_take_turns_on_postgresql():
     second.join(10)
     assert waited, "the second writer logged its change while the first had not committed"
     assert positions["second"] > positions["first"]
+
+
+def test_a_worker_loads_the_facets_and_the_vocabulary_as_it_starts(publish):
+    from search.backends import database_backend, reset_cache, warm_up
+    from search.query import SearchQuery
+
+    publish(title="Les assemblées de quartier", summary="Une démarche de concertation.")
+    reset_cache()  # a new process
+    warm_up()
+    with CaptureQueriesContext(connection) as queries:
+        result = database_backend().search(SearchQuery(text="concertaton"))
+    assert result.suggestion == "concertation"
+    assert [hit.title for hit in result.hits] == ["Les assemblées de quartier"]
+    whole_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "FROM search_searchfacet" in q["sql"]
+        and "WHERE" not in q["sql"]
+        or "FROM search_searchterm WHERE doc_count > 0" in q["sql"]
+        and " IN (" not in q["sql"]
+    ]
+    assert whole_reads == []
+
+
+def test_a_worker_starts_when_the_database_does_not_answer(backend, monkeypatch, caplog):
+    from django.db import OperationalError
+
+    from search.backends import warm_up
+
+    def unreachable():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(backend, "vocabulary", unreachable)
+    warm_up()
+    assert "index non chargé au démarrage (connection refused)" in caplog.text
+
+
+def test_a_worker_answered_by_elasticsearch_loads_nothing(settings, db, django_assert_num_queries):
+    from search.backends import reset_cache, warm_up
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
+    reset_cache()
+    with django_assert_num_queries(0):
+        warm_up()
