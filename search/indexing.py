@@ -12,12 +12,66 @@ from .documents import build_record, indexable_pages, is_indexable_model, is_pub
 logger = logging.getLogger("praxis.search")
 
 
-def _each_backend(method, *args):
+def _each_backend(method, payload, page_ids):
+    """``backend.method(payload)`` on every backend; a backend that does not answer has missed
+    the writes of ``page_ids``."""
     for backend in writing_backends():
+        _write(backend, method, payload, page_ids)
+
+
+def _write(backend, method, payload, page_ids):
+    try:
+        if has_missed_writes(backend) and not catch_up(backend):
+            raise BackendUnavailable("des écritures précédentes n'ont pas pu être rattrapées")
+        getattr(backend, method)(payload)
+    except BackendUnavailable as error:
+        logger.warning("Index %s non mis à jour : %s", backend.name, error)
+        record_missed_writes(backend, page_ids)
+
+
+def record_missed_writes(backend, page_ids):
+    from .models import MissedWrite
+
+    MissedWrite.objects.bulk_create(
+        [MissedWrite(backend=backend.name, page_id=page_id) for page_id in page_ids]
+    )
+
+
+def has_missed_writes(backend):
+    from .models import MissedWrite
+
+    return MissedWrite.objects.filter(backend=backend.name).exists()
+
+
+CATCH_UP_BATCH = 500
+
+
+def catch_up(backend):
+    """Replays the writes ``backend`` missed from the pages as they are now (indexed if live and
+    public, removed otherwise), oldest first; True once none is left, False if it does not
+    answer. A write missed again meanwhile comes after the ones replayed, and stays."""
+    from wagtail.models import Page
+
+    from .models import MissedWrite
+
+    missed = MissedWrite.objects.filter(backend=backend.name)
+    while rows := list(missed.order_by("id").values_list("id", "page_id")[:CATCH_UP_BATCH]):
+        page_ids = list(dict.fromkeys(page_id for _id, page_id in rows))
+        records, removed = [], set(page_ids)
+        for page in Page.objects.filter(pk__in=page_ids).specific():
+            if is_indexable_model(type(page)) and is_public(page):
+                records.append(build_record(page))
+                removed.discard(page.pk)
         try:
-            getattr(backend, method)(*args)
+            if records:
+                backend.index(records)
+            if removed:
+                backend.remove(sorted(removed))
         except BackendUnavailable as error:
-            logger.warning("Index %s non mis à jour : %s", backend.name, error)
+            logger.warning("Index %s non rattrapé : %s", backend.name, error)
+            return False
+        missed.filter(id__lte=rows[-1][0]).delete()
+    return True
 
 
 def update_pages(pages):
@@ -32,9 +86,9 @@ def update_pages(pages):
         else:
             removed.append(page.pk)
     if records:
-        _each_backend("index", records)
+        _each_backend("index", records, [r["page_id"] for r in records])
     if removed:
-        _each_backend("remove", removed)
+        _each_backend("remove", removed, removed)
 
 
 def update_page_ids(page_ids):
@@ -50,23 +104,18 @@ def update_page_ids(page_ids):
 
 
 def remove_page_ids(page_ids):
-    _each_backend("remove", list(page_ids))
+    page_ids = list(page_ids)
+    _each_backend("remove", page_ids, page_ids)
 
 
 def remove_before_delete(page_ids):
     """Remove pages about to be deleted: the database store at once (its rows would cascade),
     the other backends after the commit."""
+    page_ids = list(page_ids)
     backends = writing_backends()
     backends[0].remove(page_ids)
     if len(backends) > 1:
-        on_commit(lambda: [_remove_quietly(b, page_ids) for b in backends[1:]])
-
-
-def _remove_quietly(backend, page_ids):
-    try:
-        backend.remove(page_ids)
-    except BackendUnavailable as error:
-        logger.warning("Index %s non mis à jour : %s", backend.name, error)
+        on_commit(lambda: [_write(b, "remove", page_ids, page_ids) for b in backends[1:]])
 
 
 def update_subtree(page):
@@ -116,12 +165,19 @@ def update_after_commit(page_ids):
 
 def rebuild():
     """Rebuild every index from the pages; returns {backend name: counts}."""
+    from .models import MissedWrite
+
     counts = {}
     for backend in writing_backends():
+        # Replayed by the rebuild, which reads every page after this point.
+        replayed = MissedWrite.objects.filter(backend=backend.name).order_by("-id").first()
         records = (build_record(page) for page in indexable_pages())
         try:
             counts[backend.name] = backend.rebuild(records)
         except BackendUnavailable as error:
             logger.warning("Index %s non reconstruit : %s", backend.name, error)
             counts[backend.name] = {"pages": 0, "words": 0, "seconds": 0, "error": str(error)}
+            continue
+        if replayed is not None:
+            MissedWrite.objects.filter(backend=backend.name, id__lte=replayed.id).delete()
     return counts

@@ -140,3 +140,19 @@ class SearchChange(models.Model):
 
     def __str__(self):
         return f"{self.pk}: {self.page_id}"
+
+
+class MissedWrite(models.Model):
+    """A page whose change a backend besides the database's own did not receive (Elasticsearch
+    did not answer). While a backend has missed writes, the database answers the searches in
+    its place (an unpublished page must not show); the next write to it, or
+    ``search_index catch-up``, first replays them from the pages as they are then."""
+
+    backend = models.CharField(max_length=32)
+    page_id = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["backend", "page_id"], name="search_missed_write_idx")]
+
+    def __str__(self):
+        return f"{self.backend}: {self.page_id}"

@@ -50,7 +50,8 @@ def elasticsearch_backend():
 
 
 class FallbackBackend(SearchBackend):
-    """Reads from ``primary``; if it is unavailable, from ``fallback`` with a logged warning."""
+    """Reads from ``primary``; if it is unavailable, or missed writes while it was, from
+    ``fallback`` with a logged warning."""
 
     name = "fallback"
 
@@ -65,9 +66,26 @@ class FallbackBackend(SearchBackend):
     retry_after = 30  # seconds during which a failed primary is not asked again
 
     _down_until = 0.0
+    _behind_warned_until = 0.0
+
+    def _behind(self):
+        """Whether the primary missed writes while it did not answer: it could still show a
+        page unpublished since, until they are replayed (search.indexing.catch_up)."""
+        from ..indexing import has_missed_writes
+
+        if not has_missed_writes(self.primary):
+            return False
+        if time.monotonic() >= self._behind_warned_until:
+            self._behind_warned_until = time.monotonic() + self.retry_after
+            logger.warning(
+                "Recherche : %s a manqué des écritures, réponse de la base de données jusqu'à"
+                " la prochaine publication ou « python manage.py search_index catch-up ».",
+                self.primary.name,
+            )
+        return True
 
     def _call(self, method, *args, **kwargs):
-        if time.monotonic() < self._down_until:
+        if time.monotonic() < self._down_until or self._behind():
             return getattr(self.fallback, method)(*args, **kwargs), True
         try:
             return getattr(self.primary, method)(*args, **kwargs), False

@@ -1,17 +1,24 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from search import indexing
 from search.backends import writing_backends
 
 
 class Command(BaseCommand):
-    help = _("Manages the search index: “rebuild” rebuilds it entirely, “clear” empties it.")
+    help = _(
+        "Manages the search index: “rebuild” rebuilds it entirely, “clear” empties it,"
+        " “catch-up” replays the changes Elasticsearch missed while it did not answer."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "clear"])
+        parser.add_argument("action", choices=["rebuild", "clear", "catch-up"])
 
     def handle(self, *args, action, **options):
+        if action == "catch-up":
+            self.catch_up()
+            return
         if action == "clear":
             for backend in writing_backends():
                 backend.clear()
@@ -29,4 +36,33 @@ class Command(BaseCommand):
                     "%(seconds)s s."
                 )
                 % {"name": name, **counts}
+            )
+
+    def catch_up(self):
+        """Non-zero exit while a backend still misses writes (for a cron job's alert)."""
+        from search.models import MissedWrite
+
+        behind = []
+        for backend in writing_backends():
+            missed = MissedWrite.objects.filter(backend=backend.name)
+            pages = missed.values("page_id").distinct().count()
+            if not pages:
+                self.stdout.write(
+                    _("Index %(name)s: nothing to catch up.") % {"name": backend.name}
+                )
+            elif indexing.catch_up(backend):
+                self.stdout.write(
+                    ngettext(
+                        "Index %(name)s: %(pages)s page caught up.",
+                        "Index %(name)s: %(pages)s pages caught up.",
+                        pages,
+                    )
+                    % {"name": backend.name, "pages": pages}
+                )
+            else:
+                behind.append(backend.name)
+        if behind:
+            raise CommandError(
+                _("Index %(names)s still behind: it does not answer.")
+                % {"names": ", ".join(behind)}
             )
