@@ -21,8 +21,10 @@ def _each_backend(method, payload, page_ids):
 
 def _write(backend, method, payload, page_ids):
     try:
-        if has_missed_writes(backend) and not catch_up(backend):
-            raise BackendUnavailable("des écritures précédentes n'ont pas pu être rattrapées")
+        if has_missed_writes(backend):
+            # One batch: the writer waits for it. The next writes, or the command
+            # search_index catch-up, replay the others.
+            catch_up(backend, batches=1)
         getattr(backend, method)(payload)
     except BackendUnavailable as error:
         logger.warning("Index %s non mis à jour : %s", backend.name, error)
@@ -43,35 +45,36 @@ def has_missed_writes(backend):
     return MissedWrite.objects.filter(backend=backend.name).exists()
 
 
-CATCH_UP_BATCH = 500
+CATCH_UP_BATCH = 100  # missed writes replayed at a time
 
 
-def catch_up(backend):
-    """Replays the writes ``backend`` missed from the pages as they are now (indexed if live and
-    public, removed otherwise), oldest first; True once none is left, False if it does not
-    answer. A write missed again meanwhile comes after the ones replayed, and stays."""
+def catch_up(backend, batches=None):
+    """Replays the writes ``backend`` missed, from the pages as they are now (indexed if live
+    and public, removed otherwise), oldest first, at most ``batches`` of CATCH_UP_BATCH (None:
+    all of them); raises BackendUnavailable if it does not answer. A write missed again
+    meanwhile comes after the ones replayed, and stays."""
     from wagtail.models import Page
 
     from .models import MissedWrite
 
     missed = MissedWrite.objects.filter(backend=backend.name)
-    while rows := list(missed.order_by("id").values_list("id", "page_id")[:CATCH_UP_BATCH]):
+    done = 0
+    while batches is None or done < batches:
+        rows = list(missed.order_by("id").values_list("id", "page_id")[:CATCH_UP_BATCH])
+        if not rows:
+            return
         page_ids = list(dict.fromkeys(page_id for _id, page_id in rows))
         records, removed = [], set(page_ids)
         for page in Page.objects.filter(pk__in=page_ids).specific():
             if is_indexable_model(type(page)) and is_public(page):
                 records.append(build_record(page))
                 removed.discard(page.pk)
-        try:
-            if records:
-                backend.index(records)
-            if removed:
-                backend.remove(sorted(removed))
-        except BackendUnavailable as error:
-            logger.warning("Index %s non rattrapé : %s", backend.name, error)
-            return False
+        if records:
+            backend.index(records)
+        if removed:
+            backend.remove(sorted(removed))
         missed.filter(id__lte=rows[-1][0]).delete()
-    return True
+        done += 1
 
 
 def update_pages(pages):

@@ -106,7 +106,7 @@ def test_the_catch_up_command_replays_the_missed_writes(beside, publish):
     beside.answers = False
     page = publish(title="Les ateliers du budget")
     assert page.pk not in beside.titles
-    with pytest.raises(CommandError, match="Index memoire toujours en retard"):
+    with pytest.raises(CommandError, match=r"Index memoire \(connexion refusée\) toujours en"):
         call_command("search_index", "catch-up", stdout=StringIO())
     beside.answers = True
     out = StringIO()
@@ -132,7 +132,7 @@ def test_a_write_missed_again_while_catching_up_is_replayed_too(beside, publish,
         record_missed_writes(beside, page_ids)  # another worker's write, missed meanwhile
 
     beside.remove = remove_then_miss_again
-    assert catch_up(beside)
+    catch_up(beside)
     assert [call for call in beside.calls if call[0] == "remove"] == [
         ("remove", [page.pk]),
         ("remove", [page.pk]),
@@ -147,3 +147,23 @@ def test_a_rebuild_replays_every_missed_write(beside, publish):
     call_command("search_index", "rebuild", stdout=StringIO())
     assert beside.titles[page.pk] == "La fabrique citoyenne"
     assert not MissedWrite.objects.exists()
+
+
+def test_a_long_backlog_is_replayed_a_batch_per_write_then_by_the_command(
+    beside, publish, client, monkeypatch
+):
+    from search import indexing
+
+    monkeypatch.setattr(indexing, "CATCH_UP_BATCH", 2)
+    beside.answers = False
+    missed = [publish(title=f"La maison du projet n°{n}") for n in range(5)]
+    beside.answers = True
+    publish(title="La maison des habitants")  # replays two of the five, then writes its own
+    assert [p.pk for p in missed if p.pk in beside.titles] == [missed[0].pk, missed[1].pk]
+    assert "La maison des habitants" in beside.titles.values()
+    assert len(found(client, "maison")) == 6  # the database answers: all of them
+    assert ("search", "maison") not in beside.calls
+    call_command("search_index", "catch-up", stdout=StringIO())
+    assert all(p.pk in beside.titles for p in missed)
+    assert len(found(client, "maison")) == 6
+    assert ("search", "maison") in beside.calls

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from search import indexing
-from search.backends import writing_backends
+from search.backends import BackendUnavailable, writing_backends
 
 
 class Command(BaseCommand):
@@ -50,17 +50,20 @@ class Command(BaseCommand):
                 self.stdout.write(
                     _("Index %(name)s: nothing to catch up.") % {"name": backend.name}
                 )
-            elif indexing.catch_up(backend):
-                self.stdout.write(
-                    ngettext(
-                        "Index %(name)s: %(pages)s page caught up.",
-                        "Index %(name)s: %(pages)s pages caught up.",
-                        pages,
-                    )
-                    % {"name": backend.name, "pages": pages}
+                continue
+            try:
+                indexing.catch_up(backend)
+            except BackendUnavailable as error:
+                behind.append(f"{backend.name} ({error})")
+                continue
+            self.stdout.write(
+                ngettext(
+                    "Index %(name)s: %(pages)s page caught up.",
+                    "Index %(name)s: %(pages)s pages caught up.",
+                    pages,
                 )
-            else:
-                behind.append(backend.name)
+                % {"name": backend.name, "pages": pages}
+            )
         if behind:
             raise CommandError(
                 _("Index %(names)s still behind: it does not answer.")
