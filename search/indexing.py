@@ -53,8 +53,6 @@ def catch_up(backend, batches=None):
     and public, removed otherwise), oldest first, at most ``batches`` of CATCH_UP_BATCH (None:
     all of them); raises BackendUnavailable if it does not answer. A write missed again
     meanwhile comes after the ones replayed, and stays."""
-    from wagtail.models import Page
-
     from .models import MissedWrite
 
     missed = MissedWrite.objects.filter(backend=backend.name)
@@ -63,22 +61,18 @@ def catch_up(backend, batches=None):
         rows = list(missed.order_by("id").values_list("id", "page_id")[:CATCH_UP_BATCH])
         if not rows:
             return
-        page_ids = list(dict.fromkeys(page_id for _id, page_id in rows))
-        records, removed = [], set(page_ids)
-        for page in Page.objects.filter(pk__in=page_ids).specific():
-            if is_indexable_model(type(page)) and is_public(page):
-                records.append(build_record(page))
-                removed.discard(page.pk)
+        records, removed = _as_they_are(list(dict.fromkeys(page_id for _id, page_id in rows)))
         if records:
             backend.index(records)
         if removed:
-            backend.remove(sorted(removed))
+            backend.remove(removed)
         missed.filter(id__lte=rows[-1][0]).delete()
         done += 1
 
 
-def update_pages(pages):
-    """(Re)index ``pages``: the live public ones are indexed, the others removed."""
+def _sorted_out(pages):
+    """(records of the live public ``pages`` to index, ids of the others to remove); pages of
+    models the search does not index are left out."""
     records, removed = [], []
     for page in pages:
         page = page.specific
@@ -88,27 +82,35 @@ def update_pages(pages):
             records.append(build_record(page))
         else:
             removed.append(page.pk)
+    return records, removed
+
+
+def _as_they_are(page_ids):
+    """``_sorted_out`` of the pages ``page_ids``, the ids of pages deleted since among those
+    to remove."""
+    from wagtail.models import Page
+
+    pages = list(Page.objects.filter(pk__in=page_ids).specific())
+    records, removed = _sorted_out(pages)
+    found = {page.pk for page in pages}
+    return records, removed + [page_id for page_id in page_ids if page_id not in found]
+
+
+def _write_each(records, removed):
     if records:
         _each_backend("index", records, [r["page_id"] for r in records])
     if removed:
         _each_backend("remove", removed, removed)
 
 
+def update_pages(pages):
+    """(Re)index ``pages``: the live public ones are indexed, the others removed."""
+    _write_each(*_sorted_out(pages))
+
+
 def update_page_ids(page_ids):
-    from wagtail.models import Page
-
-    page_ids = list(page_ids)
-    pages = list(Page.objects.filter(pk__in=page_ids).specific())
-    found = {p.pk for p in pages}
-    update_pages(pages)
-    gone = [i for i in page_ids if i not in found]
-    if gone:
-        remove_page_ids(gone)
-
-
-def remove_page_ids(page_ids):
-    page_ids = list(page_ids)
-    _each_backend("remove", page_ids, page_ids)
+    """(Re)index ``page_ids`` as they are: also removed when deleted."""
+    _write_each(*_as_they_are(list(page_ids)))
 
 
 def remove_before_delete(page_ids):

@@ -65,15 +65,6 @@ def beside(monkeypatch, db):
     backends.reset_cache()
 
 
-@pytest.fixture
-def publish(make_experience, commit):
-    def make(**fields):
-        with commit():
-            return make_experience(title=fields.pop("title"), summary="Une démarche.", **fields)
-
-    return make
-
-
 def found(client, text):
     response = client.get("/api/search/", {"q": text})
     assert response.status_code == 200
