@@ -25,7 +25,10 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=5, help="Passes sur chaque requête.")
         parser.add_argument("--no-stock", action="store_true", help="Sans la recherche de Wagtail.")
         parser.add_argument(
-            "--stock-queries", type=int, default=3, help="Requêtes Wagtail par classe."
+            "--stock-queries",
+            type=int,
+            default=3,
+            help="Requêtes Wagtail par classe, au moins (toutes si elles répondent en moins d'1 s).",
         )
         parser.add_argument(
             "--stock-timeout",
