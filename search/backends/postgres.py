@@ -85,7 +85,10 @@ class PostgresBackend(DatabaseBackend):
         with self.connection.cursor() as cursor:
             # Merge the GIN pending list (filled by the bulk inserts) into the index proper.
             cursor.execute("SELECT gin_clean_pending_list('search_documentvector_gin')")
-            for table in ("search_documentvector", "search_searchdocument", "search_searchfacet"):
+            # Statistics of every table the rebuild rewrote, before autovacuum gets to them: the
+            # planner would otherwise scan the whole vocabulary for the few words a publication
+            # changed (13 ms at 100,000 pages instead of 0.1), and guess the other plans too.
+            for table in (*self.ENGINE_TABLES, *self.STORE_TABLES):
                 cursor.execute(f"ANALYZE {table}")
 
     def prepare_match(self, parsed, mode):
