@@ -112,9 +112,10 @@ def test_the_table_gives_the_ratio_to_stock_search_at_both_percentiles():
     assert "mot rare 4, mot fréquent 3" in table
 
 
-def test_stock_search_is_timed_on_every_query_of_a_class_it_answers_quickly():
+def test_stock_search_is_timed_on_every_query_of_a_class_it_answers_quickly(db):
     """The first queries of a class answered within the limit: every query of the class is
-    timed; one of them slower: only the first ones, each run once."""
+    timed; one of them slower: only the first ones, each run once. (Each run is under a
+    statement timeout: on the database connection.)"""
     calls = []
 
     def stock(q):
