@@ -3,6 +3,7 @@ by running the command, as the README says, not asserted here)."""
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -134,3 +135,27 @@ def test_stock_search_is_timed_on_every_query_of_a_class_it_answers_quickly(db):
     assert [q for q, _ms, _out in samples["wagtail"]] == ["a", "b"] * 2
     assert calls == ["a", "b"]  # a slow query's first time stands for every round
     assert summary(samples["wagtail"], {"a"})[2] == 2
+
+
+def test_a_stock_query_stopped_at_the_time_limit_counts_as_timed_out_and_a_failure_is_raised(db):
+    """Stopped by the statement timeout: timed at the limit and marked, a lower bound; failing
+    for another reason: raised, not timed as a quick answer."""
+    from django.db import connection
+
+    def endless(_q):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c"
+                " WHERE n < 1000000000) SELECT count(*) FROM c"
+            )
+
+    (query, ms, timed_out), *_ = interleaved(
+        ["q"], {"wagtail": StockTimer(endless, ["q"], at_least=1, timeout=0.2)}, rounds=1
+    )["wagtail"]
+    assert timed_out and ms >= 198
+
+    def broken(_q):
+        raise RuntimeError("the stock backend failed")
+
+    with pytest.raises(RuntimeError):
+        StockTimer(broken, ["q"], at_least=1, timeout=5)
