@@ -16,6 +16,12 @@ from rapidfuzz.distance import Levenshtein
 
 from .facets import in_log
 
+# Every spelling of the folded words whose page counts changed after a change-log position.
+CHANGED_WORDS_SQL = (
+    "SELECT word, folded, doc_count FROM search_searchterm WHERE folded IN"
+    " (SELECT folded FROM search_searchterm WHERE change_position > %s)"
+)
+
 
 class Vocabulary:
     """Changed in place, under ``lock``, which ``closest`` also holds: a search in another
@@ -45,11 +51,7 @@ class Vocabulary:
                 # Every spelling of the folded words whose counts changed since. Counts are
                 # absolute: a change also read by the next refresh (written after the facet
                 # index looked) is applied twice to the same effect.
-                cursor.execute(
-                    "SELECT word, folded, doc_count FROM search_searchterm WHERE folded IN"
-                    " (SELECT folded FROM search_searchterm WHERE change_position > %s)",
-                    [self.position[0]],
-                )
+                cursor.execute(CHANGED_WORDS_SQL, [self.position[0]])
             else:
                 self.best, self.buckets = {}, {}
                 cursor.execute(

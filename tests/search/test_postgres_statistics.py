@@ -4,6 +4,8 @@ once, not when autovacuum gets to them, so the first searches after it use the i
 import pytest
 from django.db import connection
 
+from search.vocabulary import CHANGED_WORDS_SQL
+
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's planner statistics"
 )
@@ -32,12 +34,6 @@ def test_after_a_rebuild_the_words_a_publication_changed_are_read_through_the_in
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(id) FROM search_searchchange")
         (position,) = cursor.fetchone()
-    found = scans(
-        plan(
-            "SELECT word, folded, doc_count FROM search_searchterm WHERE folded IN"
-            " (SELECT folded FROM search_searchterm WHERE change_position > %s)",
-            [position],
-        )
-    )
+    found = scans(plan(CHANGED_WORDS_SQL, [position]))
     assert found and all(table == "search_searchterm" for _node, table in found)
     assert [node for node, _table in found if node == "Seq Scan"] == [], found
