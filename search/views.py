@@ -10,7 +10,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .backends import get_backend
+from .backends import base, get_backend
 from .forms import FACET_LABELS, BadParameter, parse_params, value_labels
 from .query import ALTERNATIVE_FACETS, FACETS, parse
 from .text import clean
@@ -26,6 +26,14 @@ def _json(data, status=200):
     return HttpResponse(
         orjson.dumps(data, default=str), status=status, content_type="application/json"
     )
+
+
+def _answerable(query, backend):
+    """``query`` as ``backend`` can answer it: facet counts are asked only of a backend that
+    counts facets."""
+    if not backend.supports(base.FACETS):
+        query.facets = ()
+    return query
 
 
 def _bad_request_json(message):
@@ -76,7 +84,8 @@ def search_page(request):
         error, query = str(exc), None
     result = None
     if query is not None and query.text.strip():
-        result = get_backend().search(query)
+        backend = get_backend()
+        result = backend.search(_answerable(query, backend))
     # What was typed, shown back: with no control byte, even in a request refused for a filter.
     typed = query.text if query else clean(request.GET.get("q", ""))
     context = {
@@ -130,7 +139,8 @@ def search_api(request):
         return _bad_request_json(str(exc))
     if not query.text.strip():
         return _bad_request_json(_("The “q” parameter is required."))
-    result = get_backend().search(query)
+    backend = get_backend()
+    result = backend.search(_answerable(query, backend))
     data = {
         "count": result.total,
         "results": [
@@ -158,7 +168,10 @@ def autocomplete_api(request):
     text = request.GET.get("q", "")
     if len(text) > 200:
         return _bad_request_json(_("The text to complete must not be longer than 200 characters."))
-    suggestions = get_backend().autocomplete(text, limit=AUTOCOMPLETE_MAX) if text.strip() else []
+    backend = get_backend()
+    suggestions = []
+    if text.strip() and backend.supports(base.AUTOCOMPLETE):
+        suggestions = backend.autocomplete(text, limit=AUTOCOMPLETE_MAX)
     return _json(
         {
             "suggestions": [

@@ -16,6 +16,17 @@ PHRASE = "phrase"
 EXCLUDE = "exclude"
 ANY_WORDS_FALLBACK = "any_words_fallback"
 PDF = "attachments"
+CAPABILITIES = (
+    FACETS,
+    HIGHLIGHT,
+    AUTOCOMPLETE,
+    FUZZY,
+    SUGGEST,
+    PHRASE,
+    EXCLUDE,
+    ANY_WORDS_FALLBACK,
+    PDF,
+)
 
 
 class BackendUnavailable(Exception):
@@ -23,6 +34,10 @@ class BackendUnavailable(Exception):
 
 
 class SearchBackend:
+    """The interface the views use. ``capabilities`` declares what a backend supports: the views
+    neither ask a backend for what it lacks (facet counts) nor offer it to readers
+    (autocomplete, the query syntax in the search help)."""
+
     name = "base"
     capabilities = frozenset()
 

@@ -174,19 +174,7 @@ def _chunks(items, size=500):
 class DatabaseBackend(base.SearchBackend):
     name = "database"
     vendor = None
-    capabilities = frozenset(
-        {
-            base.FACETS,
-            base.HIGHLIGHT,
-            base.AUTOCOMPLETE,
-            base.FUZZY,
-            base.SUGGEST,
-            base.PHRASE,
-            base.EXCLUDE,
-            base.ANY_WORDS_FALLBACK,
-            base.PDF,
-        }
-    )
+    capabilities = frozenset(base.CAPABILITIES)  # every one
 
     def __init__(self, using="default"):
         self.using = using

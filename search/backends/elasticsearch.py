@@ -378,19 +378,7 @@ def build_autocomplete_body(text, limit=10):
 
 class ElasticsearchBackend(base.SearchBackend):
     name = "elasticsearch"
-    capabilities = frozenset(
-        {
-            base.FACETS,
-            base.HIGHLIGHT,
-            base.AUTOCOMPLETE,
-            base.FUZZY,
-            base.SUGGEST,
-            base.PHRASE,
-            base.EXCLUDE,
-            base.ANY_WORDS_FALLBACK,
-            base.PDF,
-        }
-    )
+    capabilities = frozenset(base.CAPABILITIES)  # every one
 
     def __init__(self, url, index_name="praxis", client=None):
         self.url = url
