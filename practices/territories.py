@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from practices.choices import Region
 from practices.listing import index_url
@@ -131,7 +131,12 @@ def _legend(largest):
 
 
 def _map_description(regions):
-    shown = [f"{r['label']} : {r['count_text']}" for r in regions if r["count"]]
+    shown = [
+        _("%(label)s: %(value)s") % {"label": r["label"], "value": r["count_text"]}
+        for r in regions
+        if r["count"]
+    ]
     if not shown:
         return _("No experience is attached to a region yet.")
-    return _("Number of experiences by region. ") + " ; ".join(shown) + "."
+    separator = pgettext("between the items of a list", "; ")
+    return _("Number of experiences by region. ") + separator.join(shown) + "."
