@@ -42,7 +42,9 @@ def test_map_is_shaded_and_links_each_region_to_the_filtered_listing(client):
     root = ET.fromstring(svg)  # noqa: S314
     ns = "{http://www.w3.org/2000/svg}"
     assert root.find(f"{ns}title").text == "Carte de France des expériences par région"
-    assert "Bretagne : 3 expériences" in root.find(f"{ns}desc").text
+    assert root.find(f"{ns}desc").text == (
+        "Nombre d'expériences par région. Bretagne : 3 expériences ; Hauts-de-France : 1 expérience."
+    )
     links = {a.get("href"): a.get("aria-label") for a in root.iter(f"{ns}a")}
     assert len(links) == 18  # every region of the map links to its listing
     assert links[f"{listing}?region=bretagne"] == "Bretagne : 3 expériences"
