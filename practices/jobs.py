@@ -10,8 +10,9 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext
 
+from kb.punctuation import labelled, listed
 from kb.templatetags.praxis_tags import lines
 from practices.choices import AuthorityType, JobCategory, JobSector, Region
 from practices.listing import index_url
@@ -217,9 +218,8 @@ def bar_chart(slug, title, dimension, rows, unit_singular, unit_plural):
                 "value_x": LABEL_WIDTH + width + 6,
             }
         )
-    summary = pgettext("between the items of a list", "; ").join(
-        _("%(label)s: %(value)s")
-        % {"label": label, "value": f"{count} {unit_singular if count <= 1 else unit_plural}"}
+    summary = listed(
+        labelled(label, f"{count} {unit_singular if count <= 1 else unit_plural}")
         for label, count, _url in rows
     )
     return {

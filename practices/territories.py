@@ -13,8 +13,9 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext
 
+from kb.punctuation import labelled, listed
 from practices.choices import Region
 from practices.listing import index_url
 from practices.models import ExperiencePage
@@ -131,12 +132,7 @@ def _legend(largest):
 
 
 def _map_description(regions):
-    shown = [
-        _("%(label)s: %(value)s") % {"label": r["label"], "value": r["count_text"]}
-        for r in regions
-        if r["count"]
-    ]
+    shown = [labelled(r["label"], r["count_text"]) for r in regions if r["count"]]
     if not shown:
         return _("No experience is attached to a region yet.")
-    separator = pgettext("between the items of a list", "; ")
-    return _("Number of experiences by region. ") + separator.join(shown) + "."
+    return _("Number of experiences by region. ") + listed(shown) + "."

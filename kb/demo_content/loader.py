@@ -19,13 +19,13 @@ from django.db import models, transaction
 from django.db.models.signals import post_save
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from modelsearch import index as admin_search_index
 from modelsearch.signal_handlers import post_save_signal_handler as admin_search_on_save
 from taggit.models import Tag
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from kb.punctuation import labelled, listed
 from kb.site_structure import ensure_sections
 from practices.blocks import ProgrammeItemBlock
 from practices.models import (
@@ -145,7 +145,7 @@ def _stream(key, items):
                 raise ValueError(_("a block is a table of “key: value” pairs"))
             blocks.append(_block({"type": "item", **item} if key == "programme" else item))
         except (ValueError, ValidationError) as error:
-            raise ValueError(_labelled(f"{key}, {_position(number)}", _describe(error))) from None
+            raise ValueError(labelled(f"{key}, {_position(number)}", _describe(error))) from None
     return blocks
 
 
@@ -186,7 +186,7 @@ def _programme_item_field(name, value):
 def _stream_errors(error, path):
     """The messages of a StreamField validation error, each prefixed with where it happened."""
     data = error.as_json_data() if hasattr(error, "as_json_data") else error
-    found = [_labelled(path, message) for message in data.get("messages", [])]
+    found = [labelled(path, message) for message in data.get("messages", [])]
     for key, child in data.get("blockErrors", {}).items():
         where = _position(key + 1) if isinstance(key, int) else key
         found += _stream_errors(child, f"{path}, {where}")
@@ -307,7 +307,7 @@ class DemoContentLoader:
             try:
                 target = self._page(target_model, slug)
             except ValueError as error:
-                raise DemoDataError(path, page.slug, _labelled(key, error)) from None
+                raise DemoDataError(path, page.slug, labelled(key, error)) from None
             if page.pk not in {listed.pk for listed in getattr(target, listing).all()}:
                 raise DemoDataError(
                     path,
@@ -444,15 +444,10 @@ class DemoContentLoader:
         return values
 
 
-def _labelled(label, value):
-    """ "label: value", with the punctuation of the language."""
-    return _("%(label)s: %(value)s") % {"label": label, "value": value}
-
-
 def _describe(error):
     if isinstance(error, ValidationError) and hasattr(error, "message_dict"):
-        return pgettext("between the items of a list", "; ").join(
-            _labelled(name, " ".join(messages)) for name, messages in error.message_dict.items()
+        return listed(
+            labelled(name, " ".join(messages)) for name, messages in error.message_dict.items()
         )
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
